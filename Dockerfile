@@ -1,0 +1,26 @@
+# prescreen: the same install and start steps as the README's `make run`.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PRESCREEN_DATABASE_URL=sqlite:////var/lib/prescreen/prescreen.db
+
+WORKDIR /srv/prescreen
+RUN useradd --system --uid 10001 --home-dir /srv/prescreen prescreen \
+    && mkdir -p /var/lib/prescreen && chown prescreen /var/lib/prescreen
+
+# Dependencies first (pinned by constraints.txt) so code changes do not reinstall them.
+COPY pyproject.toml constraints.txt README.md ./
+COPY app/__init__.py app/__init__.py
+RUN python -m pip install --quiet -c constraints.txt -e .
+
+COPY app app
+COPY brand_lists brand_lists
+
+USER prescreen
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/readyz', timeout=4).status != 200)"
+
+CMD ["python", "-m", "uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", "--proxy-headers"]

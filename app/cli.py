@@ -1,0 +1,84 @@
+"""The `prescreen` command: API keys, database migrations, serving."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+import uvicorn
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.db import repository
+from app.db.session import make_engine, make_sessionmaker, upgrade
+from app.services.keys import create_key
+from app.settings import Settings
+
+cli = typer.Typer(help="prescreen: export shipment pre-screening service.", no_args_is_help=True)
+keys = typer.Typer(help="Manage API keys (stored hashed in the database).", no_args_is_help=True)
+db = typer.Typer(help="Database schema.", no_args_is_help=True)
+cli.add_typer(keys, name="keys")
+cli.add_typer(db, name="db")
+
+
+def _sessions(settings: Settings) -> sessionmaker[Session]:
+    if settings.migrate_at_start:
+        upgrade(settings.database_url)
+    return make_sessionmaker(make_engine(settings.database_url))
+
+
+@keys.command("create")
+def keys_create(
+    tenant: Annotated[str, typer.Option(help="The tenant the key belongs to.")],
+    admin: Annotated[bool, typer.Option("--admin", help="May change campaigns and reload lists.")] = False,
+    label: Annotated[str | None, typer.Option(help="A note to recognise the key by.")] = None,
+) -> None:
+    """Create a key; it is printed once and only its hash is stored."""
+    with _sessions(Settings())() as session:
+        row, key = create_key(session, tenant.strip(), admin, label)
+        session.commit()
+        typer.echo(f"id={row.id} tenant={row.tenant} admin={str(row.admin).lower()}")
+        typer.echo(key)
+
+
+@keys.command("list")
+def keys_list(tenant: Annotated[str | None, typer.Option(help="Only this tenant's keys.")] = None) -> None:
+    """List keys (prefix only, never the key)."""
+    with _sessions(Settings())() as session:
+        for row in repository.list_api_keys(session, tenant):
+            state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "active"
+            role = "admin" if row.admin else "user"
+            typer.echo(f"{row.id}\t{row.tenant}\t{role}\t{row.key_prefix}…\t{state}\t{row.label or ''}")
+
+
+@keys.command("revoke")
+def keys_revoke(key_id: Annotated[int, typer.Argument(help="The id `prescreen keys list` shows.")]) -> None:
+    """Revoke a key: it stops working at once and stays listed for audit."""
+    with _sessions(Settings())() as session:
+        if not repository.revoke_api_key(session, key_id, dt.datetime.now(dt.UTC)):
+            typer.echo(f"no active key with id {key_id}", err=True)
+            raise typer.Exit(1)
+        session.commit()
+        typer.echo(f"revoked key {key_id}")
+
+
+@db.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
+    """Apply the Alembic migrations to PRESCREEN_DATABASE_URL."""
+    settings = Settings()
+    upgrade(settings.database_url, revision)
+    typer.echo(f"database at {revision}")
+
+
+@cli.command("serve")
+def serve(
+    host: Annotated[str, typer.Option()] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 8000,
+    workers: Annotated[int, typer.Option()] = 1,
+) -> None:
+    """Run the API with uvicorn."""
+    uvicorn.run("app.main:app", host=host, port=port, workers=workers)
+
+
+def main() -> None:
+    cli()

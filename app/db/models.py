@@ -1,0 +1,111 @@
+"""Tables. All SQL lives in app/db/repository.py; schema changes go through Alembic migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ApiKey(Base):
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant: Mapped[str] = mapped_column(String(100), index=True)
+    label: Mapped[str | None] = mapped_column(String(200))
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex of the key
+    key_prefix: Mapped[str] = mapped_column(String(16))  # shown in listings, never enough to use
+    admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Screening(Base):
+    __tablename__ = "screenings"
+    __table_args__ = (
+        UniqueConstraint("tenant", "idempotency_key", name="uq_screenings_tenant_idempotency_key"),
+        Index("ix_screenings_tenant_created", "tenant", "created_at", "id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    tenant: Mapped[str] = mapped_column(String(100))
+    reference: Mapped[str | None] = mapped_column(String(200), index=True)
+    idempotency_key: Mapped[str | None] = mapped_column(String(200))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    departure_date: Mapped[dt.date] = mapped_column(Date)
+    shipper_id: Mapped[str | None] = mapped_column(String(200))
+    consignee_id: Mapped[str | None] = mapped_column(String(200))
+    destination_country: Mapped[str] = mapped_column(String(2))
+    channel: Mapped[str] = mapped_column(String(40))
+    risk_score: Mapped[int] = mapped_column(Integer)
+    risk_level: Mapped[str] = mapped_column(String(20))
+    decision: Mapped[str] = mapped_column(String(20))
+    line_count: Mapped[int] = mapped_column(Integer)
+    result: Mapped[bytes] = mapped_column(LargeBinary)  # the response body exactly as first returned
+
+
+class ShipmentGoods(Base):
+    """History: one row per kind of goods of a recorded screening, read by the pattern rules."""
+
+    __tablename__ = "shipment_goods"
+    __table_args__ = (Index("ix_shipment_goods_history", "tenant", "shipper_id", "departure_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    screening_id: Mapped[str] = mapped_column(ForeignKey("screenings.id", ondelete="CASCADE"), index=True)
+    tenant: Mapped[str] = mapped_column(String(100))
+    shipper_id: Mapped[str] = mapped_column(String(200))
+    consignee_id: Mapped[str | None] = mapped_column(String(200))
+    destination_country: Mapped[str] = mapped_column(String(2))
+    channel: Mapped[str] = mapped_column(String(40))
+    departure_date: Mapped[dt.date] = mapped_column(Date)
+    description_key: Mapped[str] = mapped_column(String(400))
+    category: Mapped[str | None] = mapped_column(String(40))
+    brand: Mapped[str | None] = mapped_column(String(200))
+    quantity: Mapped[int] = mapped_column(Integer)
+    packages: Mapped[int] = mapped_column(Integer)
+    value_usd: Mapped[float] = mapped_column(Float)
+    high_risk: Mapped[bool] = mapped_column(Boolean)
+
+
+class CampaignRow(Base):
+    """A campaign set by an operator (PUT /v1/campaigns/{id}); overrides a shipped file of that id."""
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    spec: Mapped[str] = mapped_column(Text)  # CampaignSpec as JSON
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    updated_by: Mapped[str] = mapped_column(String(100))
+
+
+class AuthorizationRow(Base):
+    __tablename__ = "authorizations"
+    __table_args__ = (Index("ix_authorizations_tenant_shipper", "tenant", "shipper_id"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    tenant: Mapped[str] = mapped_column(String(100))
+    brand: Mapped[str] = mapped_column(String(200))
+    shipper_id: Mapped[str] = mapped_column(String(200))
+    reference: Mapped[str] = mapped_column(String(200))
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    valid_to: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

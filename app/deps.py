@@ -1,0 +1,71 @@
+"""Dependency aliases the routers use: the session, the loaded data, the caller."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request, Security
+from fastapi.security import APIKeyHeader
+from sqlalchemy.orm import Session
+
+from app.errors import Forbidden, ServiceUnavailable, Unauthorized
+from app.reference.knowledge import Knowledge
+from app.services import keys
+from app.services.keys import Principal
+from app.state import AppState
+
+api_key_header = APIKeyHeader(
+    name="X-API-Key", auto_error=False, description="Your tenant's API key (prescreen keys create)."
+)
+
+
+def get_state(request: Request) -> AppState:
+    state: AppState = request.app.state.prescreen
+    return state
+
+
+StateDep = Annotated[AppState, Depends(get_state)]
+
+
+def get_session(state: StateDep) -> Iterator[Session]:
+    with state.sessions() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def get_knowledge(state: StateDep) -> Knowledge:
+    knowledge = state.knowledge.current
+    if knowledge is None:
+        raise ServiceUnavailable(
+            f"the brand lists and reference data are not loaded: {state.knowledge.last_error}"
+        )
+    return knowledge
+
+
+KnowledgeDep = Annotated[Knowledge, Depends(get_knowledge)]
+
+
+def get_principal(
+    state: StateDep, session: SessionDep, key: Annotated[str | None, Security(api_key_header)]
+) -> Principal:
+    if not key:
+        raise Unauthorized("send your API key in the X-API-Key header")
+    principal = keys.resolve(session, state.bootstrap_keys, key)
+    if principal is None:
+        raise Unauthorized("the API key is unknown or revoked")
+    return principal
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+def require_admin(principal: PrincipalDep) -> Principal:
+    if not principal.admin:
+        raise Forbidden("this route needs an admin key")
+    return principal
+
+
+AdminDep = Annotated[Principal, Depends(require_admin)]

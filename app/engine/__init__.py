@@ -1,0 +1,1 @@
+"""The pure screening engine: no web framework, no database."""

@@ -1,0 +1,59 @@
+"""What the analysis of a manifest finds before any rule runs.
+
+Every rule reads these facts instead of re-deriving them: the brand matcher and the category
+classifier run once per line, whatever number of rules want their answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.engine.types import Manifest, ManifestLine
+
+
+@dataclass(frozen=True, slots=True)
+class BrandHit:
+    """A recorded mark found in a line."""
+
+    brand: str  # canonical name from the brand list
+    matched_text: str  # the text as written in the line
+    match_type: str  # exact, alias, model, translation, abbreviation, declared, typo, leet, ...
+    similarity: int  # 0-100
+    reason: str  # one sentence a person understands
+    replica_phrase: str | None = None  # "replica", "AAA", "1:1" ... seen next to the mark
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryHit:
+    """Why a line belongs to a category: a keyword of its description or its HS code."""
+
+    category: str
+    source: str  # "keyword" or "hs"
+    evidence: str  # the keyword or the HS code
+
+
+@dataclass(frozen=True, slots=True)
+class LineFacts:
+    index: int  # 0-based position in the manifest
+    line: ManifestLine
+    text_key: str  # normalised description (see app.engine.text.description_key)
+    text_categories: frozenset[str]  # categories its words point to
+    hs_categories: frozenset[str]  # categories its HS code points to
+    category_hits: tuple[CategoryHit, ...]
+    category: str | None  # the category the line is scored under, text first, then HS
+    brand_hits: tuple[BrandHit, ...]
+    unit_value_usd: float | None
+
+    @property
+    def line_id(self) -> str:
+        return self.line.line_id
+
+    @property
+    def categories(self) -> frozenset[str]:
+        return self.text_categories | self.hs_categories
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestFacts:
+    manifest: Manifest
+    lines: tuple[LineFacts, ...]

@@ -1,0 +1,42 @@
+"""The compact trace a manifest leaves in its shipper's history."""
+
+from __future__ import annotations
+
+from app.engine.facts import ManifestFacts
+from app.engine.types import GoodsSignature
+from app.reference.knowledge import Knowledge
+
+
+def goods_signatures(facts: ManifestFacts, knowledge: Knowledge) -> tuple[GoodsSignature, ...]:
+    """One signature per kind of goods: lines with the same description key, category and brand add up."""
+    merged: dict[tuple[str, str | None, str | None], GoodsSignature] = {}
+    for line in facts.lines:
+        brand = line.brand_hits[0].brand if line.brand_hits else None
+        key = (line.text_key, line.category, brand)
+        quantity = line.line.quantity or 1
+        value = (line.unit_value_usd or 0.0) * quantity
+        packages = line.line.packages or 1
+        category = knowledge.categories.get(line.category) if line.category else None
+        high_risk = bool(brand) or (category is not None and category.high_risk)
+        previous = merged.get(key)
+        if previous is None:
+            merged[key] = GoodsSignature(
+                description_key=line.text_key,
+                category=line.category,
+                brand=brand,
+                quantity=quantity,
+                value_usd=round(value, 2),
+                high_risk=high_risk,
+                packages=packages,
+            )
+        else:
+            merged[key] = GoodsSignature(
+                description_key=previous.description_key,
+                category=previous.category,
+                brand=previous.brand,
+                quantity=previous.quantity + quantity,
+                value_usd=round(previous.value_usd + value, 2),
+                high_risk=previous.high_risk or high_risk,
+                packages=previous.packages + packages,
+            )
+    return tuple(merged.values())

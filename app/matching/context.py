@@ -1,0 +1,149 @@
+"""When an alias found in a line counts as the mark, and what stands next to it.
+
+Every alias has a level (index.Level), decided from data alone when the index is built:
+
+* DISTINCTIVE: the alias names the mark and nothing else ("Rolex", "Submariner", "劳力士").
+* WORD: the alias is also an ordinary word: the brand record says `common_word` (for its name), the
+  alias is listed in a `context_*` field of the record, every word of it is in the dictionary
+  (data/english_words.txt: "Coach", "Omega", "New Balance", "Trefoil"), or it is a Chinese mark
+  name that is an everyday word (data/zh_common_words.txt: 苹果).
+* SHORT: an abbreviation or any key of three characters or fewer ("LV", "3M", "YSL", "N°5").
+
+What a line can say for a mark (`Evidence`), all read from data:
+
+* category: the line's goods categories (the classifier's, plus the category cue words of
+  data/context_cues.yaml) meet the brand's `categories`;
+* declared: the shipper declared this brand on the line;
+* companion: a distinctive alias of the same brand (a model name) is also in the line;
+* cue: a mark-cue word ("logo", "brand", "original", "genuine", "monogram"...) stands within
+  `cue_window` tokens, not after a negation ("no logo", "without brand");
+* casing: the alias is written as a mark is (all capitals in a line that is not, or the
+  recorded inner capitals, as in "iPhone").
+
+DISTINCTIVE needs nothing; WORD needs any one of the five; SHORT needs category, declared or
+companion, and is matched as whole tokens only ("3m x 4m" tarpaulin is no 3M, "LV bag" is Louis
+Vuitton). Whatever the level, an alias inside one of its brand's `non_mark_phrases` ("omega-3",
+"coach bus", "dove-shaped") is not the mark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.matching.index import Level
+from app.matching.vocabulary import Vocabulary
+
+
+class LineContext:
+    """What a line says around its candidates; the costlier parts are read on first use."""
+
+    def __init__(
+        self, words: Sequence[str], original: str, given: frozenset[str], declared: int | None, vocab: Vocabulary
+    ) -> None:
+        self.words = tuple(words)  # folded tokens of the line
+        self.declared_brand = declared  # brand id the declared brand field names
+        self._original = original
+        self._given = given
+        self._vocab = vocab
+        self._categories: frozenset[str] | None = None
+        self._upper: bool | None = None
+        self.present = frozenset(self.words)
+
+    @property
+    def categories(self) -> frozenset[str]:
+        """The classifier's categories and those the line's words point to."""
+        if self._categories is None:
+            found = set(self._given)
+            cues = self._vocab.category_cues
+            for word in self.present:
+                found |= cues.get(word, frozenset())
+            self._categories = frozenset(found)
+        return self._categories
+
+    @property
+    def upper_line(self) -> bool:
+        """Written mostly in capitals: capitals then say nothing."""
+        if self._upper is None:
+            letters = [c for c in self._original if c.isalpha()]
+            self._upper = sum(c.isupper() for c in letters) > 0.6 * len(letters) if letters else False
+        return self._upper
+
+
+def evidence(
+    level: Level,
+    *,
+    brand: int,
+    brand_categories: frozenset[str],
+    span: tuple[int, int],
+    surface: str,
+    recorded: str,
+    has_companion: bool,
+    ctx: LineContext,
+    vocab: Vocabulary,
+) -> str | None:
+    """Why the line reads the alias as the mark ("" when no reason is needed), or None."""
+    if level == Level.DISTINCTIVE:
+        return ""
+    if fit := brand_categories & ctx.categories:
+        return f"the line's goods ({', '.join(sorted(fit))}) are the brand's"
+    if ctx.declared_brand == brand:
+        return "the shipper declared the brand"
+    if has_companion:
+        return "the brand's model or other name is also in the line"
+    if level == Level.SHORT:
+        return None
+    if cue := cue_near(ctx.words, span, vocab):
+        return f"'{cue}' stands next to it"
+    if mark_casing(surface, recorded, ctx.upper_line):
+        return "it is written as a mark"
+    return None
+
+
+def cue_near(words: Sequence[str], span: tuple[int, int], vocab: Vocabulary) -> str | None:
+    start, end = span
+    lo, hi = max(0, start - vocab.cue_window), min(len(words), end + vocab.cue_window)
+    for i in (*range(lo, start), *range(end, hi)):
+        if words[i] in vocab.mark_cues and not (i > 0 and words[i - 1] in vocab.negations):
+            return words[i]
+    return None
+
+
+def mark_casing(surface: str, recorded: str, upper_line: bool) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) >= 3 and all(c.isupper() for c in letters) and not upper_line:
+        return True
+    inner = any(c.isupper() for c in recorded[1:]) and not recorded.isupper()
+    return inner and surface == recorded
+
+
+def inside_phrase(compact: str, span: tuple[int, int], phrases: Sequence[str]) -> bool:
+    """Whether the compact span lies inside one of the phrases as written in the line."""
+    start, end = span
+    for phrase in phrases:
+        at = compact.find(phrase, max(0, end - len(phrase)))
+        while 0 <= at <= start:
+            if at + len(phrase) >= end:
+                return True
+            at = compact.find(phrase, at + 1)
+    return False
+
+
+def replica_phrase(ctx: LineContext, span: tuple[int, int], vocab: Vocabulary) -> str | None:
+    """The replica wording ("replica", "AAA", "1:1", "-look"...) that goes with the mark at span."""
+    start, end = span
+    words = ctx.words
+    for phrase in vocab.replica_phrases:
+        if phrase.words[0] not in ctx.present:
+            continue
+        n = len(phrase.words)
+        if phrase.scope == "after":
+            positions: Sequence[int] = (end,)
+        elif phrase.scope == "near":
+            lo = max(0, start - vocab.cue_window - n + 1)
+            positions = [*range(lo, start - n + 1), *range(end, end + vocab.cue_window)]
+        else:
+            positions = range(len(words) - n + 1)
+        for i in positions:
+            if tuple(words[i : i + n]) == phrase.words and not (i < end and i + n > start):
+                return phrase.text
+    return None

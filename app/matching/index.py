@@ -1,0 +1,152 @@
+"""The search structures built once from the brand records: every alias, its level, its keys.
+
+Each alias of each brand becomes an `AliasEntry` keyed by its compact skeleton (see normalize.py).
+One Aho-Corasick automaton finds every key in a line's compact form in one pass; a deletion index
+over the distinctive alias words finds typos; a squeezed-word table finds doubled letters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+import ahocorasick
+
+from app.matching.fuzzy import DeletionIndex, max_edits
+from app.matching.normalize import TOKEN_RE, fold, is_cjk, skeleton, squeeze, token_piece
+from app.matching.vocabulary import Vocabulary, vocabulary
+from app.reference.brands import BrandRecord
+
+
+class Level(IntEnum):
+    """How much the line must say before an alias counts as the mark (see context.py)."""
+
+    DISTINCTIVE = 0  # "Rolex", "Submariner", "劳力士": the alias alone names the mark
+    WORD = 1  # "Coach", "Omega", "New Balance", "苹果": also ordinary words
+    SHORT = 2  # "LV", "3M", "YSL", any abbreviation: letters that occur by chance
+
+
+# Preference when one brand records the same key twice.
+KIND_ORDER = {"name": 0, "alias": 1, "model": 2, "translation": 3, "abbreviation": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    brand: int  # index into MarkIndex.brands
+    text: str  # as recorded
+    kind: str  # name, alias, model, translation, abbreviation
+    key: str  # compact skeleton
+    words: tuple[str, ...]  # skeleton words
+    folded: str  # folded words joined, before the l/i skeleton (tells "exact" from "typo")
+    plain_words: tuple[str, ...]  # folded words, for dictionary look-ups
+    level: Level
+    cjk: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WordRef:
+    entry: int
+    position: int  # which word of the entry
+
+
+def _aliases(record: BrandRecord) -> Iterable[tuple[str, str, bool]]:
+    """(text, kind, needs context) for every way the record writes the mark."""
+    context_only = {
+        fold(a)
+        for field in ("context_models", "context_chinese_names", "context_aliases")
+        for a in getattr(record, field, None) or ()
+    }
+    yield record.name, "name", record.common_word
+    for kind, field in (
+        ("alias", "aliases"),
+        ("model", "models"),
+        ("translation", "chinese_names"),
+        ("abbreviation", "abbreviations"),
+        ("model", "context_models"),
+        ("translation", "context_chinese_names"),
+        ("alias", "context_aliases"),
+    ):
+        for text in getattr(record, field, None) or ():
+            yield text, kind, fold(text) in context_only
+
+
+def _level(kind: str, words: Sequence[str], key: str, needs_context: bool, vocab: Vocabulary) -> Level:
+    if is_cjk(key):
+        if len(key) < 2:
+            return Level.SHORT
+        return Level.WORD if needs_context or key in vocab.zh_common else Level.DISTINCTIVE
+    if kind == "abbreviation" or len(key) <= 3 or key.isdigit():
+        return Level.SHORT
+    ordinary = all(w.isdigit() or len(w) <= 2 or w in vocab.dictionary for w in words)
+    return Level.WORD if needs_context or ordinary else Level.DISTINCTIVE
+
+
+class MarkIndex:
+    def __init__(self, brands: Sequence[BrandRecord]) -> None:
+        vocab = vocabulary()
+        self.brands = tuple(brands)
+        self.brand_categories = tuple(frozenset(b.categories) for b in self.brands)
+        self.non_mark = tuple(tuple(k for p in b.non_mark_phrases if (k := skeleton(p))) for b in self.brands)
+        chosen: dict[tuple[int, str], AliasEntry] = {}
+        for brand_id, record in enumerate(self.brands):
+            for text, kind, needs_context in _aliases(record):
+                entry = self._entry(brand_id, text, kind, needs_context, vocab)
+                if entry is None:
+                    continue
+                old = chosen.get((brand_id, entry.key))
+                # the most cautious reading of a key wins, then the most specific kind
+                if old is None or (entry.level, -KIND_ORDER[entry.kind]) > (old.level, -KIND_ORDER[old.kind]):
+                    chosen[(brand_id, entry.key)] = entry
+        self.entries = tuple(chosen.values())
+        self.automaton = self._automaton()
+        self.word_ids = frozenset(w for e in self.entries for w in e.words)  # every mark word
+        self.fuzzy, self.word_refs, self.squeezed = self._fuzzy_words(vocab)
+
+    @staticmethod
+    def _entry(brand: int, text: str, kind: str, needs_context: bool, vocab: Vocabulary) -> AliasEntry | None:
+        plain_words = tuple(TOKEN_RE.findall(fold(text)))
+        words = tuple(p for w in plain_words if (p := token_piece(w)[0]))
+        key = "".join(words)
+        if not key:
+            return None
+        if kind != "name" and all(w in vocab.category_cues for w in plain_words):
+            return None  # a goods noun ("capsules") names the goods, never the mark
+        level = _level(kind, plain_words, key, needs_context, vocab)
+        return AliasEntry(brand, text, kind, key, words, "".join(plain_words), plain_words, level, is_cjk(key))
+
+    def _automaton(self) -> ahocorasick.Automaton:
+        by_key: dict[str, list[int]] = {}
+        for entry_id, entry in enumerate(self.entries):
+            by_key.setdefault(entry.key, []).append(entry_id)
+        automaton = ahocorasick.Automaton()
+        for key, ids in by_key.items():
+            automaton.add_word(key, (len(key), tuple(ids)))
+        automaton.make_automaton()
+        return automaton
+
+    def _fuzzy_words(
+        self, vocab: Vocabulary
+    ) -> tuple[DeletionIndex, tuple[tuple[WordRef, ...], ...], dict[str, tuple[WordRef, ...]]]:
+        """Distinctive alias words that may be misspelt: alphabetic, 5+ letters, not dictionary words."""
+        refs: dict[str, list[WordRef]] = {}
+        squeezed: dict[str, list[WordRef]] = {}
+        for entry_id, entry in enumerate(self.entries):
+            if entry.level != Level.DISTINCTIVE or entry.cjk:
+                continue
+            if len(entry.words) != len(entry.plain_words):
+                continue
+            for position, (word, plain) in enumerate(zip(entry.words, entry.plain_words, strict=True)):
+                if not word.isalpha() or not word.isascii() or plain in vocab.dictionary:
+                    continue
+                ref = WordRef(entry_id, position)
+                if max_edits(len(word)):
+                    refs.setdefault(word, []).append(ref)
+                if len(word) >= 4:
+                    squeezed.setdefault(squeeze(word), []).append(ref)
+        words = list(refs)
+        return (
+            DeletionIndex(words),
+            tuple(tuple(refs[w]) for w in words),
+            {k: tuple(v) for k, v in squeezed.items()},
+        )

@@ -1,0 +1,460 @@
+"""The disguise-tolerant, context-aware brand matcher.
+
+`find` runs once per manifest line. Its common case, a line naming no mark, costs one fold, one
+Aho-Corasick pass over the line's compact form and a dictionary look-up per unknown word; only a
+line with a candidate is tokenised, checked at word boundaries, in context (context.py) and
+explained. `search` serves the brand look-up: the same matching without context, plus the
+closest marks by similarity.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from app.engine.facts import BrandHit
+from app.matching.context import LineContext, evidence, inside_phrase, replica_phrase
+from app.matching.fuzzy import similarity
+from app.matching.index import KIND_ORDER, AliasEntry, Level, MarkIndex, WordRef
+from app.matching.normalize import (
+    CONFUSABLES,
+    LEET,
+    LEET_CHARS,
+    Line,
+    Token,
+    fold,
+    is_fullwidth,
+    quick_tokens,
+    skeleton,
+    squeeze,
+)
+from app.matching.vocabulary import vocabulary
+from app.reference.brands import BrandRecord
+
+_SKELETON = str.maketrans({"l": "i"})
+_NO_BRAND = frozenset({"", "none", "nobrand", "unbranded", "generic", "na", "n/a", "oem", "nil", "null"})
+_CACHE_LIMIT = 200_000  # unknown words remembered between lines
+Found = tuple[int, tuple[int, tuple[int, ...]]]  # Aho-Corasick: end offset, (key length, entry ids)
+
+
+@dataclass(frozen=True, slots=True)
+class Typo:
+    ref: WordRef
+    match_type: str  # typo or doubled
+    distance: int
+
+
+@dataclass(slots=True)
+class Candidate:
+    entry: AliasEntry
+    first: int  # token index
+    last: int  # token index, exclusive
+    cstart: int  # compact span
+    cend: int
+    match_type: str
+    similarity: int
+    detail: str
+    weak: bool = False  # a reading that needs context even for a distinctive alias
+
+
+class BrandMatcher:
+    def __init__(self, index: MarkIndex) -> None:
+        self._index = index
+        self._vocab = vocabulary()
+        self._known: set[str] = set(self._vocab.dictionary)  # words near no mark word
+        self._typos: dict[str, tuple[Typo, ...]] = {}  # words near some
+        self._declared: dict[str, int | None] = {}
+        self._search_keys = [e.key for e in index.entries]
+        self._skeleton_words = frozenset(w.translate(_SKELETON) for w in self._vocab.dictionary)
+
+    @classmethod
+    def build(cls, brands: Iterable[BrandRecord]) -> BrandMatcher:
+        return cls(MarkIndex(list(brands)))
+
+    @property
+    def brands(self) -> tuple[BrandRecord, ...]:
+        return self._index.brands
+
+    # -- per line ---------------------------------------------------------------------------
+    def find(
+        self, text: str, *, declared_brand: str | None = None, categories: frozenset[str] = frozenset()
+    ) -> list[BrandHit]:
+        """Every recorded mark the text names; `categories` are the line's goods categories (may be empty)."""
+        folded = fold(text)
+        line = None
+        tokens = quick_tokens(folded)
+        if tokens is None:
+            line = Line.parse(text, folded)
+            tokens = [t.text for t in line.tokens]
+            compact = line.compact
+        else:
+            compact = "".join(tokens).translate(_SKELETON)
+        exact: list[Found] = list(self._index.automaton.iter(compact)) if compact else []
+        if exact and line is None and not self._plausible(tokens, compact, exact):
+            exact = []
+        typos = self._typo_words(tokens)
+        declared = self._declared_brand(declared_brand) if declared_brand else None
+        if not exact and not typos and declared is None:
+            return []
+        line = line or Line.parse(text, folded)
+        candidates = self._candidates(line, exact, typos)
+        ctx = LineContext([t.text for t in line.tokens], text, categories, declared, self._vocab)
+        hits = self._accept(line, candidates, ctx)
+        if declared is not None and all(h.brand != self._index.brands[declared].name for h in hits):
+            hits.append(self._declared_hit(declared, declared_brand or ""))
+        return hits
+
+    def _plausible(self, tokens: list[str], compact: str, found: list[Found]) -> bool:
+        """Whether any key found lies on token boundaries or is glued to a word (a quick test)."""
+        ordered = [0, *accumulate(map(len, tokens))]
+        bounds = set(ordered)
+        words = self._skeleton_words
+        for end, (length, _) in found:
+            cend = end + 1
+            cstart = cend - length
+            at_start, at_end = cstart in bounds, cend in bounds
+            if at_start and at_end:
+                return True
+            if at_start == at_end or length < 4:
+                continue
+            cut = cend if at_start else cstart
+            i = bisect_right(ordered, cut)
+            token = compact[ordered[i - 1] : ordered[i]]
+            rest = compact[cut : ordered[i]] if at_start else compact[ordered[i - 1] : cut]
+            if token not in words and len(rest) >= 3 and rest in words:
+                return True
+        return False
+
+    def _typo_words(self, tokens: Iterable[str]) -> list[str]:
+        """The words of the line that are near a mark word (each word is probed once, then cached)."""
+        unknown = set(tokens).difference(self._known)
+        if not unknown:
+            return []
+        found = []
+        for word in unknown:
+            typos = self._typos.get(word)
+            if typos is None:
+                if len(self._typos) > _CACHE_LIMIT:
+                    self._typos.clear()
+                    self._known = set(self._vocab.dictionary)
+                typos = self._probe(word) if len(word) >= 4 and word.isalpha() and word.isascii() else ()
+                if typos:
+                    self._typos[word] = typos
+                else:
+                    self._known.add(word)
+            if typos:
+                found.append(word)
+        return found
+
+    def _probe(self, word: str) -> tuple[Typo, ...]:
+        """Mark words nearest to an unknown word: a doubled letter, else the fewest edits."""
+        index = self._index
+        sk = word.translate(_SKELETON)
+        if sk in index.word_ids:
+            return ()  # the word is itself a mark word: the exact pass reads it
+        doubled = tuple(
+            Typo(ref, "doubled", 1)
+            for ref in index.squeezed.get(squeeze(sk), ())
+            if index.entries[ref.entry].words[ref.position] != sk
+        )
+        if doubled:
+            return doubled
+        found = index.fuzzy.lookup(sk)
+        if not found:
+            return ()
+        nearest = min(distance for _, distance in found)
+        return tuple(
+            Typo(ref, "typo", distance)
+            for word_id, distance in found
+            if distance == nearest
+            for ref in index.word_refs[word_id]
+        )
+
+    # -- candidates -------------------------------------------------------------------------
+    def _candidates(self, line: Line, exact: list[Found], typo_words: list[str]) -> list[Candidate]:
+        tokens = line.tokens
+        starts = {t.cstart: i for i, t in enumerate(tokens)}
+        ends = {t.cend: i for i, t in enumerate(tokens)}
+        cstarts = [t.cstart for t in tokens]
+        out: list[Candidate] = []
+        for end, (_, entry_ids) in exact:
+            for entry_id in entry_ids:
+                entry = self._index.entries[entry_id]
+                cstart, cend = end + 1 - len(entry.key), end + 1
+                first, last = starts.get(cstart), ends.get(cend)
+                if first is None and last is None and not entry.cjk:
+                    break  # inside a word: no entry of this key can match here
+                if first is not None and last is not None:
+                    cand = self._aligned(line, entry, first, last + 1, cstart, cend)
+                else:
+                    cand = self._glued(line, entry, cstart, cend, cstarts)
+                if cand is not None:
+                    out.append(cand)
+        if typo_words:
+            wanted = set(typo_words)
+            for i, token in enumerate(tokens):
+                if token.text in wanted:
+                    out.extend(self._typo_candidates(line, i, self._typos[token.text]))
+        return out
+
+    def _aligned(
+        self, line: Line, entry: AliasEntry, first: int, last: int, cstart: int, cend: int
+    ) -> Candidate | None:
+        toks = line.tokens[first:last]
+        pieces = tuple(t.piece for t in toks)
+        weak = False
+        if pieces != entry.words and not entry.cjk:
+            if entry.level == Level.SHORT:
+                return None  # short marks match whole tokens only
+            weak = not self._spacing_is_deliberate(line, toks)
+        match_type, detail = self._classify(line, toks, entry, pieces)
+        if match_type == "typo" and (entry.level != Level.DISTINCTIVE or len(entry.key) < 5):
+            return None  # an l/i swap is a typo: same limits as any typo
+        sim = similarity(_plain(toks), entry.folded) if match_type == "typo" else 100
+        return Candidate(entry, first, last, cstart, cend, match_type, sim, detail, weak)
+
+    def _spacing_is_deliberate(self, line: Line, toks: tuple[Token, ...]) -> bool:
+        """ "R O L E X", "G.U.C.C.I", "Lou-is", "Oak ley": not two ordinary words that happen to meet."""
+        seps = [line.folded[a.end : b.start] for a, b in zip(toks, toks[1:], strict=False)]
+        if any(s.strip() for s in seps) or all(len(t.text) == 1 for t in toks):
+            return True
+        dictionary = self._vocab.dictionary
+        return not all(t.text in dictionary for t in toks)
+
+    def _glued(
+        self, line: Line, entry: AliasEntry, cstart: int, cend: int, cstarts: list[int]
+    ) -> Candidate | None:
+        """A mark glued to ordinary words: "rolexwatch", "canadagoosejacket", "ZippoLighter"."""
+        if entry.level != Level.DISTINCTIVE or entry.cjk or len(entry.key) < 4:
+            return None
+        first = bisect_right(cstarts, cstart) - 1
+        last = bisect_right(cstarts, cend - 1) - 1
+        head, tail = line.tokens[first], line.tokens[last]
+        dictionary = self._vocab.dictionary
+        for tok, rest in ((head, head.text[: cstart - head.cstart]), (tail, tail.text[cend - tail.cstart :])):
+            if not rest:
+                continue
+            if not tok.text.isalpha() or tok.text in dictionary or len(rest) < 3 or rest not in dictionary:
+                return None
+        return Candidate(entry, first, last + 1, cstart, cend, "glued", 100, "")
+
+    def _typo_candidates(self, line: Line, at: int, typos: tuple[Typo, ...]) -> Iterable[Candidate]:
+        tokens = line.tokens
+        for typo in typos:
+            entry = self._index.entries[typo.ref.entry]
+            first = at - typo.ref.position
+            last = first + len(entry.words)
+            if first < 0 or last > len(tokens):
+                continue
+            others = [j for j in range(len(entry.words)) if j != typo.ref.position]
+            if any(tokens[first + j].piece != entry.words[j] for j in others):
+                continue
+            toks = tokens[first:last]
+            sim = similarity("".join(t.piece for t in toks), entry.key)
+            yield Candidate(
+                entry, first, last, toks[0].cstart, toks[-1].cend, typo.match_type, sim, str(typo.distance)
+            )
+
+    def _classify(
+        self, line: Line, toks: tuple[Token, ...], entry: AliasEntry, pieces: tuple[str, ...]
+    ) -> tuple[str, str]:
+        surface = self._surface(line, toks[0].start, toks[-1].end)
+        if any(is_fullwidth(c) for c in surface):
+            return "fullwidth", ""
+        swapped = [f"{c}→{CONFUSABLES[c]}" for c in dict.fromkeys(surface) if not c.isascii() and c in CONFUSABLES]
+        if swapped and not entry.cjk:
+            return "homoglyph", ", ".join(swapped)
+        leet = [f"{c}→{c.translate(LEET)}" for t in toks if t.leet for c in dict.fromkeys(t.text) if c in LEET_CHARS]
+        if leet:
+            return "leet", ", ".join(leet)
+        if pieces != entry.words and not entry.cjk:
+            return "spacing", ""
+        if _plain(toks) != entry.folded and not entry.cjk:
+            return "typo", "1"
+        if entry.kind == "name":
+            return ("exact" if surface == entry.text else "case"), ""
+        return entry.kind, ""
+
+    @staticmethod
+    def _surface(line: Line, start: int, end: int) -> str:
+        a, b = line.original_span(start, end)
+        return line.original[a:b]
+
+    # -- context and the hits ---------------------------------------------------------------
+    def _accept(self, line: Line, candidates: list[Candidate], ctx: LineContext) -> list[BrandHit]:
+        index = self._index
+        candidates = [
+            c
+            for c in candidates
+            if not inside_phrase(line.compact, (c.cstart, c.cend), index.non_mark[c.entry.brand])
+        ]
+        sure = {c.entry.brand for c in candidates if c.entry.level == Level.DISTINCTIVE and not c.weak}
+        kept: list[tuple[Candidate, str]] = []
+        for cand in candidates:
+            level = Level.WORD if cand.weak and cand.entry.level == Level.DISTINCTIVE else cand.entry.level
+            others = [c for c in candidates if c.entry.brand == cand.entry.brand and c.entry.level == 0]
+            companion = any(c.cstart != cand.cstart and not c.weak for c in others)
+            why = evidence(
+                level,
+                brand=cand.entry.brand,
+                brand_categories=index.brand_categories[cand.entry.brand],
+                span=(cand.first, cand.last),
+                surface=self._surface(line, line.tokens[cand.first].start, line.tokens[cand.last - 1].end),
+                recorded=cand.entry.text,
+                has_companion=companion and cand.entry.brand in sure,
+                ctx=ctx,
+                vocab=self._vocab,
+            )
+            if why is not None:
+                kept.append((cand, why))
+        return [self._hit(line, cand, why, ctx) for cand, why in _resolve(kept)]
+
+    def _hit(self, line: Line, cand: Candidate, why: str, ctx: LineContext) -> BrandHit:
+        brand = self._index.brands[cand.entry.brand].name
+        matched = self._matched_text(line, cand)
+        reason = _reason(matched, brand, cand)
+        if why:
+            reason += f"; read as the mark because {why}"
+        replica = replica_phrase(ctx, (cand.first, cand.last), self._vocab)
+        return BrandHit(brand, matched, cand.match_type, cand.similarity, reason, replica)
+
+    def _matched_text(self, line: Line, cand: Candidate) -> str:
+        if cand.match_type != "glued":
+            return self._surface(line, line.tokens[cand.first].start, line.tokens[cand.last - 1].end)
+        head, tail = line.tokens[cand.first], line.tokens[cand.last - 1]
+        return self._surface(line, head.start + cand.cstart - head.cstart, tail.start + cand.cend - tail.cstart)
+
+    # -- declared brand -----------------------------------------------------------------------
+    def _declared_brand(self, declared: str) -> int | None:
+        if declared in self._declared:
+            return self._declared[declared]
+        brand = None
+        if skeleton(declared) not in _NO_BRAND and fold(declared).strip() not in _NO_BRAND:
+            best = self._trusting(declared)
+            brand = best[0].entry.brand if best else None
+        if len(self._declared) > _CACHE_LIMIT:
+            self._declared.clear()
+        self._declared[declared] = brand
+        return brand
+
+    def _trusting(self, text: str) -> list[Candidate]:
+        """Candidates without any context check, best first (declared brands and searches)."""
+        line = Line.parse(text)
+        exact = list(self._index.automaton.iter(line.compact)) if line.compact else []
+        typos = self._typo_words([t.text for t in line.tokens])
+        cands = self._candidates(line, exact, typos)
+        whole = [c for c in cands if c.cstart == 0 and c.cend == len(line.compact)]
+        rest = [c for c in cands if c not in whole]
+        return sorted(whole, key=_rank) + sorted(rest, key=lambda c: (-(c.cend - c.cstart), *_rank(c)))
+
+    def _declared_hit(self, brand_id: int, declared: str) -> BrandHit:
+        brand = self._index.brands[brand_id].name
+        reason = f"the declared brand '{declared}' is the recorded mark '{brand}'"
+        sim = 100 if skeleton(declared) == skeleton(brand) else int(fuzz.ratio(fold(declared), fold(brand)))
+        return BrandHit(brand, declared, "declared", sim, reason[0].upper() + reason[1:])
+
+    # -- search -------------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[BrandHit]:
+        """The marks a free-text query names or resembles, best first (GET /v1/brands)."""
+        hits: dict[str, BrandHit] = {}
+        line = Line.parse(query)
+        for cand in self._trusting(query):
+            brand = self._index.brands[cand.entry.brand].name
+            if brand not in hits:
+                hits[brand] = BrandHit(
+                    brand, self._matched_text(line, cand), cand.match_type, cand.similarity,
+                    _reason(self._matched_text(line, cand), brand, cand),
+                )
+        key = skeleton(query)
+        if key:
+            found = process.extract(key, self._search_keys, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=60)
+            for _, score, entry_id in found:
+                entry = self._index.entries[entry_id]
+                brand = self._index.brands[entry.brand].name
+                if brand not in hits:
+                    reason = f"'{query}' resembles {_describe(entry, brand)} (similarity {round(score)})"
+                    hits[brand] = BrandHit(brand, query, "similar", round(score), reason)
+        return list(hits.values())[:limit]
+
+
+def _plain(toks: Iterable[Token]) -> str:
+    return "".join(t.text for t in toks)
+
+
+def _rank(cand: Candidate) -> tuple[int, int, int]:
+    exactness = 0 if cand.match_type in {"exact", "case", "alias", "model", "translation", "abbreviation"} else 1
+    return (exactness, -cand.similarity, int(cand.entry.level))
+
+
+_PLAIN_TYPES = frozenset({"exact", "case", "alias", "model", "translation", "abbreviation"})
+
+
+def _preference(cand: Candidate) -> tuple[int, int, int, int]:
+    """Which of a brand's hits to report: a disguise first (it weighs more), then the name."""
+    return (
+        0 if cand.match_type not in _PLAIN_TYPES else 1,
+        KIND_ORDER[cand.entry.kind],
+        -cand.similarity,
+        cand.cstart,
+    )
+
+
+def _resolve(kept: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
+    """One hit per brand; a mark inside a longer mark of another brand gives way ("TAG" in "TAG Heuer")."""
+    survivors = [
+        (cand, why)
+        for cand, why in kept
+        if not any(
+            other.entry.brand != cand.entry.brand
+            and other.cstart <= cand.cstart
+            and cand.cend <= other.cend
+            and other.cend - other.cstart > cand.cend - cand.cstart
+            for other, _ in kept
+        )
+    ]
+    best: dict[int, tuple[Candidate, str]] = {}
+    for cand, why in survivors:
+        old = best.get(cand.entry.brand)
+        if old is None or _preference(cand) < _preference(old[0]):
+            best[cand.entry.brand] = (cand, why)
+    return sorted(best.values(), key=lambda cw: cw[0].cstart)
+
+
+def _describe(entry: AliasEntry, brand: str) -> str:
+    if entry.kind == "name":
+        return f"the recorded mark '{brand}'"
+    if entry.kind == "translation":
+        return f"'{entry.text}', the Chinese name of '{brand}'"
+    if entry.kind == "model":
+        return f"'{entry.text}', a model name of '{brand}'"
+    if entry.kind == "abbreviation":
+        return f"'{entry.text}', the abbreviation of '{brand}'"
+    return f"'{entry.text}', a recorded name of '{brand}'"
+
+
+def _reason(matched: str, brand: str, cand: Candidate) -> str:
+    what = _describe(cand.entry, brand)
+    kind = cand.match_type
+    if kind == "typo":
+        return f"'{matched}' is {'one letter' if cand.detail == '1' else 'two letters'} from {what}"
+    if kind == "doubled":
+        return f"'{matched}' is {what} with a letter doubled"
+    if kind == "leet":
+        return f"'{matched}' reads as {what} (leetspeak {cand.detail})"
+    if kind == "homoglyph":
+        return f"'{matched}' reads as {what} (look-alike letters {cand.detail})"
+    if kind == "fullwidth":
+        return f"'{matched}' reads as {what} (fullwidth letters)"
+    if kind == "spacing":
+        return f"'{matched}' reads as {what} (separators inside the mark)"
+    if kind == "glued":
+        return f"'{matched}' is {what}, glued to the words around it"
+    if kind == "case":
+        return f"'{matched}' is {what}, in other letter case"
+    if kind == "translation":
+        return f"'{matched}' is the Chinese name of '{brand}'"
+    return f"'{matched}' is {what}"

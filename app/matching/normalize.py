@@ -1,0 +1,198 @@
+"""Folding text for mark matching: one char-to-text table, tokens, and the compact form searched.
+
+Every character is folded once through a cached table (NFKC, confusable homoglyphs to Latin,
+case-fold, accents dropped), so a line folds with one `str.translate`. The compact form joins the
+tokens with no separators ("R O L E X", "G.U.C.C.I", "Oak ley" all read "rolex"/"gucci"/"oakiey")
+and folds the letters a seller swaps for one another: leetspeak digits inside tokens that mix
+letters and digits, and the l/i/1 skeleton ("Phi1ip5" and "Philips" both read "phiiips").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import confusable_homoglyphs
+
+# Separators a seller puts inside a mark are whatever is not a token character.
+TOKEN_RE = re.compile(r"[a-z0-9$@]+|[^\W_]")
+_ASCII_TOKEN_RE = re.compile(r"[a-z0-9]+")
+# Sizes and codes mix letters and digits too ("50ml", "3xl", "a1034", "gt5"): never leetspeak.
+_UNIT_OR_CODE_RE = re.compile(r"\d+[a-z]{1,2}|\d+(?:mah|pcs|inch|lbs|khz|mhz|ghz|xxl|xxxl|gsm)|[a-z]{1,3}\d+")
+
+# Letters and leetspeak characters only, at least two letters.
+_LEET_WORD_RE = re.compile(r"(?=[013457$@]*[a-z][013457$@]*[a-z])[a-z013457$@]+")
+LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a"})
+LEET_CHARS = frozenset("013457$@")
+# l, I and 1 read alike; both sides of every comparison use this skeleton.
+_SKELETON = str.maketrans({"l": "i"})
+_SKELETON_DROP = str.maketrans({"l": "i", "$": None, "@": None})
+
+
+def _load_confusables() -> dict[str, str]:
+    """Non-ASCII characters that look like one ASCII letter or digit (Unicode confusables data)."""
+    path = Path(confusable_homoglyphs.__file__).with_name("confusables.json")
+    data: dict[str, list[dict[str, str]]] = json.loads(path.read_text("utf-8"))
+
+    def direct(char: str) -> str | None:
+        for entry in data.get(char, ()):
+            target = entry["c"]
+            if len(target) == 1 and target.isascii() and target.isalnum():
+                return target
+        return None
+
+    table: dict[str, str] = {}
+    for char, entries in data.items():
+        if len(char) != 1 or char.isascii() or _is_cjk(char):
+            continue
+        target = direct(char)
+        if target is None:  # one step further: Greek kappa -> Latin kra -> k
+            target = next(
+                (t for e in entries if len(e["c"]) == 1 and (t := direct(e["c"])) is not None), None
+            )
+        if target is not None:
+            table[char] = target
+    return table
+
+
+def is_cjk(text: str) -> bool:
+    """Every character a CJK ideograph (Chinese names are matched without word boundaries)."""
+    return bool(text) and all(_is_cjk(c) for c in text)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\u3400" <= char <= "\u4dbf"
+
+
+CONFUSABLES = _load_confusables()
+
+
+def is_fullwidth(char: str) -> bool:
+    return "\uff01" <= char <= "\uff5e" or char == "\u3000"
+
+
+def fold_char(char: str) -> str:
+    """NFKC, homoglyph to Latin, case-fold, accents dropped: what one character reads as."""
+    out = []
+    for c in unicodedata.normalize("NFKC", char):
+        c = CONFUSABLES.get(c, c).casefold()
+        for d in unicodedata.normalize("NFKD", c):
+            if unicodedata.category(d) != "Mn":
+                out.append(d)
+    return "".join(out).replace("°", "o")
+
+
+class _FoldTable(dict[int, str]):
+    """Code point -> folded text, filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        value = fold_char(chr(code))
+        self[code] = value
+        return value
+
+
+FOLD = _FoldTable({code: chr(code).lower() for code in range(128)})
+
+
+def fold(text: str) -> str:
+    return text.lower() if text.isascii() else text.translate(FOLD)
+
+
+def is_leet_token(token: str) -> bool:
+    """A token mixing letters with leetspeak characters that reads as a word ("r0lex", "m@rvel")."""
+    return (
+        _LEET_WORD_RE.fullmatch(token) is not None
+        and not token.isalpha()
+        and _UNIT_OR_CODE_RE.fullmatch(token) is None
+    )
+
+
+def token_piece(token: str) -> tuple[str, bool]:
+    """The compact skeleton of one folded token, and whether leetspeak was read in it."""
+    if token.isalpha():
+        return token.translate(_SKELETON), False
+    if is_leet_token(token):
+        return token.translate(LEET).translate(_SKELETON), True
+    return token.translate(_SKELETON_DROP), False
+
+
+def skeleton(text: str) -> str:
+    """The compact skeleton of a whole text (used for marks, phrases and queries)."""
+    return "".join(token_piece(t)[0] for t in TOKEN_RE.findall(fold(text)))
+
+
+def skeleton_words(text: str) -> tuple[str, ...]:
+    return tuple(p for t in TOKEN_RE.findall(fold(text)) if (p := token_piece(t)[0]))
+
+
+def quick_tokens(folded: str) -> list[str] | None:
+    """The tokens of a plain ASCII line, or None when the line needs `Line.parse` (leetspeak,
+    symbols inside words, other scripts). Their pieces are the tokens with the l/i skeleton."""
+    if not folded.isascii() or "$" in folded or "@" in folded:
+        return None
+    tokens = _ASCII_TOKEN_RE.findall(folded)
+    for token in tokens:
+        if not token.isalpha() and not token.isdigit() and is_leet_token(token):
+            return None
+    return tokens
+
+
+_RUN_RE = re.compile(r"(.)\1+")
+
+
+def squeeze(word: str) -> str:
+    """Runs of one letter as one letter ("monncler" -> "moncler")."""
+    return _RUN_RE.sub(r"\1", word)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # folded
+    start: int  # in the folded text
+    end: int
+    piece: str  # compact skeleton
+    cstart: int  # in the compact text
+    cend: int
+    leet: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line folded and tokenised, with the way back from the folded text to the original."""
+
+    original: str
+    folded: str
+    tokens: tuple[Token, ...]
+    compact: str
+
+    @classmethod
+    def parse(cls, original: str, folded: str | None = None) -> Line:
+        folded = fold(original) if folded is None else folded
+        tokens: list[Token] = []
+        pos = 0
+        for m in TOKEN_RE.finditer(folded):
+            piece, leet = token_piece(m.group())
+            if piece:
+                tokens.append(Token(m.group(), m.start(), m.end(), piece, pos, pos + len(piece), leet))
+                pos += len(piece)
+        return cls(original, folded, tuple(tokens), "".join(t.piece for t in tokens))
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Folded-text span -> original-text span (folding may change lengths: "ß" -> "ss")."""
+        if self.original.isascii():
+            return start, end
+        origin = _origin_map(self.original)
+        return origin[start], origin[end]
+
+
+@lru_cache(maxsize=64)
+def _origin_map(original: str) -> tuple[int, ...]:
+    origin: list[int] = []
+    for i, char in enumerate(original):
+        origin.extend([i] * len(FOLD[ord(char)]))
+    origin.append(len(original))
+    return tuple(origin)

@@ -1,0 +1,63 @@
+"""The word lists the matcher reads (see data/SOURCES.md): loaded once, shared by every index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_DIR = Path(__file__).with_name("data")
+
+
+def _read_words(name: str) -> frozenset[str]:
+    lines = (DATA_DIR / name).read_text("utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@dataclass(frozen=True)
+class ReplicaPhrase:
+    words: tuple[str, ...]  # folded tokens, e.g. ("mirror", "quality"); ("1", "1") for "1:1"
+    text: str  # as reported
+    scope: str  # line, near or after
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    dictionary: frozenset[str]  # English and trade words: never fuzzed, never split as glue
+    zh_common: frozenset[str]  # Chinese mark names that are everyday words
+    mark_cues: frozenset[str]
+    negations: frozenset[str]
+    cue_window: int
+    replica_phrases: tuple[ReplicaPhrase, ...]
+    category_cues: dict[str, frozenset[str]]  # word -> category ids it points to
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    cues: dict[str, Any] = yaml.safe_load((DATA_DIR / "context_cues.yaml").read_text("utf-8"))
+    category_cues: dict[str, set[str]] = {}
+    for category, words in cues["category_cues"].items():
+        for word in words:
+            category_cues.setdefault(str(word), set()).add(category)
+    phrases = tuple(
+        ReplicaPhrase(tuple(_phrase_words(str(p["phrase"]))), str(p["phrase"]), str(p["scope"]))
+        for p in cues["replica_phrases"]
+    )
+    return Vocabulary(
+        dictionary=_read_words("english_words.txt") | _read_words("goods_words.txt"),
+        zh_common=_read_words("zh_common_words.txt"),
+        mark_cues=frozenset(cues["mark_cues"]),
+        negations=frozenset(cues["negations"]),
+        cue_window=int(cues["cue_window"]),
+        replica_phrases=phrases,
+        category_cues={w: frozenset(c) for w, c in category_cues.items()},
+    )
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    from app.matching.normalize import TOKEN_RE, fold
+
+    return TOKEN_RE.findall(fold(phrase))

@@ -1,0 +1,249 @@
+"""High-risk goods categories: HS prefixes, English and Chinese keywords, risk weights.
+
+The data file (app/data/categories/categories.yaml, documented in the README beside it) is validated
+here: every HS prefix must exist in the HS 2022 nomenclature. `classify` runs on every line of a
+manifest, so all keywords sit in one Aho-Corasick automaton scanned once per description
+(app/reference/keyword_scan.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from app.engine.facts import CategoryHit
+from app.reference.category_file import CategoryFile, CategorySpec
+from app.reference.hs import HsNomenclature, normalise_code
+from app.reference.keyword_scan import KeywordScanner, ScanResult
+from app.reference.vagueness import Vagueness, VaguenessJudge
+
+DEFAULT_HS_FILE = Path(__file__).resolve().parent.parent / "data" / "hs" / "hs_codes.csv"
+_CACHE_LIMIT = 20_000
+
+
+class CategoryDataError(ValueError):
+    """A categories file that cannot be loaded: names the file, the entry and the reason."""
+
+
+@dataclass(frozen=True)
+class CategoryRecord:
+    id: str
+    name: str
+    weight: float  # 0-1, relative risk (seizure statistics), multiplies HIGH_RISK_CATEGORY points
+    high_risk: bool
+    hs_prefixes: tuple[str, ...]
+    keywords: tuple[str, ...]
+    # Where such goods may also be declared correctly (parts, sets, neighbouring headings).
+    also_declared_under: tuple[str, ...] = ()
+    # HS sections (broad goods families) of hs_prefixes and also_declared_under.
+    sections: frozenset[str] = frozenset()
+    # Lowest price of genuine branded goods of the category (USD), when the brand has none.
+    branded_floor_usd: float | None = None
+    branded_floors: Mapping[str, float] = field(default_factory=dict)  # by keyword, more specific
+
+    def fits_code(self, code: str) -> bool:
+        return any(code.startswith(p) for p in (*self.hs_prefixes, *self.also_declared_under))
+
+
+@dataclass(frozen=True)
+class AccessoryHit:
+    """Something that goes with goods of a category (a phone case, a watch box), not the goods."""
+
+    category: str  # the goods it goes with
+    group: str  # accessory group id, e.g. "case", "packaging"
+    text: str  # the words as found, e.g. "phone cases"
+
+
+@dataclass(frozen=True)
+class CategoryAssessment:
+    text_categories: frozenset[str]
+    hs_categories: frozenset[str]
+    hits: tuple[CategoryHit, ...]
+    primary: str | None
+    # Categories named by the head noun of a phrase ("watch" in "quartz watch, steel"), the ones a
+    # description confidently points to; "clothes" in "clothes pegs" is not one.
+    head_categories: frozenset[str] = frozenset()
+    accessories: tuple[AccessoryHit, ...] = ()
+
+
+_NOTHING = CategoryAssessment(frozenset(), frozenset(), (), None)
+
+
+@dataclass(frozen=True)
+class AccessoryGroup:
+    id: str
+    name: str
+    hs_prefixes: tuple[str, ...]
+
+
+class CategoryTable:
+    version: str  # content hash of the data file
+
+    def __init__(
+        self,
+        records: dict[str, CategoryRecord],
+        groups: dict[str, AccessoryGroup],
+        scanner: KeywordScanner,
+        judge: VaguenessJudge,
+        version: str,
+    ) -> None:
+        self._records = records
+        self._groups = groups
+        self._scanner = scanner
+        self._judge = judge
+        self.version = version
+        self._hs_index = _prefix_index(records)
+        self._cache: dict[tuple[str, str | None], CategoryAssessment] = {}
+        self._by_code: dict[str, frozenset[str]] = {}  # declared code -> categories, as written
+
+    @classmethod
+    def load(cls, path: Path, hs: HsNomenclature | None = None) -> CategoryTable:
+        """Load and validate a categories file; its HS prefixes are checked against `hs` (HS 2022)."""
+        raw = path.read_bytes()
+        try:
+            spec = CategoryFile.model_validate(yaml.safe_load(raw))
+        except (yaml.YAMLError, ValidationError) as exc:
+            raise CategoryDataError(f"{path.name}: {exc}") from exc
+        nomenclature = hs or HsNomenclature.load(DEFAULT_HS_FILE)
+        records = {cid: _record(cid, c, nomenclature, path.name) for cid, c in spec.categories.items()}
+        groups = {}
+        for gid, g in spec.accessories.items():
+            _check_codes(g.hs, nomenclature, f"{path.name}, accessories.{gid}")
+            groups[gid] = AccessoryGroup(gid, g.name, tuple(g.hs))
+        try:
+            scanner = KeywordScanner.build(spec)
+        except ValueError as exc:
+            raise CategoryDataError(f"{path.name}: {exc}") from exc
+        judge = VaguenessJudge(spec.vague, scanner)
+        return cls(records, groups, scanner, judge, hashlib.sha256(raw).hexdigest()[:16])
+
+    def get(self, category_id: str) -> CategoryRecord | None:
+        return self._records.get(category_id)
+
+    def ids(self) -> frozenset[str]:
+        return frozenset(self._records)
+
+    def accessory_group(self, group_id: str) -> AccessoryGroup | None:
+        return self._groups.get(group_id)
+
+    def hs_categories(self, hs_code: str | None) -> frozenset[str]:
+        """Categories whose own HS prefixes take in the code (the longest matching prefix wins)."""
+        if not hs_code:
+            return frozenset()
+        known = self._by_code.get(hs_code)
+        if known is not None:
+            return known
+        found: frozenset[str] = frozenset()
+        code = normalise_code(hs_code)
+        for length in (6, 4, 2):
+            if code and (hit := self._hs_index.get(code[:length])):
+                found = hit
+                break
+        if len(self._by_code) < _CACHE_LIMIT:
+            self._by_code[hs_code] = found
+        return found
+
+    def classify(self, description: str, hs_code: str | None) -> CategoryAssessment:
+        key = (description, hs_code)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        assessment = self._classify(description, hs_code)
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[key] = assessment
+        return assessment
+
+    def vagueness(self, description: str) -> Vagueness | None:
+        """Why a description is too generic to identify the goods, or None when it is specific."""
+        return self._judge.judge(description)
+
+    def branded_floor(self, category: str, keywords: Iterable[str]) -> tuple[float, str] | None:
+        """The genuine floor price (USD) of branded goods of a category and what it applies to."""
+        record = self._records.get(category)
+        if record is None:
+            return None
+        specific = [(record.branded_floors[k], k) for k in keywords if k in record.branded_floors]
+        if specific:
+            floor, keyword = max(specific)
+            return floor, f"category floor for branded {keyword} ({record.id})"
+        if record.branded_floor_usd is None:
+            return None
+        return record.branded_floor_usd, f"category floor for branded {record.name.lower()}"
+
+    def _classify(self, description: str, hs_code: str | None) -> CategoryAssessment:
+        scan: ScanResult = self._scanner.scan(description)
+        hs_categories = self.hs_categories(hs_code)
+        if not scan.goods and not scan.accessories and not hs_categories:
+            return _NOTHING
+        hits: list[CategoryHit] = []
+        text: set[str] = set()
+        heads: set[str] = set()
+        for hit in scan.goods:
+            for c in hit.categories:
+                hits.append(CategoryHit(c, "keyword", hit.text))
+                text.add(c)
+                if hit.head:
+                    heads.add(c)
+        if hs_categories and hs_code:
+            hits.extend(CategoryHit(c, "hs", hs_code) for c in sorted(hs_categories))
+        text_categories = frozenset(text)
+        return CategoryAssessment(
+            text_categories=text_categories,
+            hs_categories=hs_categories,
+            hits=tuple(hits),
+            primary=self._primary(scan, text_categories, hs_categories),
+            head_categories=frozenset(heads),
+            accessories=tuple(AccessoryHit(c, group, t) for c, group, t in scan.accessories),
+        )
+
+    def _primary(self, scan: ScanResult, text: frozenset[str], hs_categories: frozenset[str]) -> str | None:
+        """Text first: the category the code agrees with, else the head noun's, else the code's."""
+        both = text & hs_categories
+        if both:
+            return self._heaviest(both)
+        heads = [hit for hit in scan.goods if hit.head] or list(scan.goods)
+        if heads:
+            first_clause = heads[0].clause
+            return [h for h in heads if h.clause == first_clause][-1].categories[0]
+        return self._heaviest(hs_categories) if hs_categories else None
+
+    def _heaviest(self, categories: frozenset[str]) -> str:
+        return max(sorted(categories), key=lambda c: self._records[c].weight)
+
+
+def _record(cid: str, spec: CategorySpec, hs: HsNomenclature, file: str) -> CategoryRecord:
+    _check_codes(spec.hs, hs, f"{file}, categories.{cid}.hs")
+    _check_codes(spec.also_declared_under, hs, f"{file}, categories.{cid}.also_declared_under")
+    codes = (*spec.hs, *spec.also_declared_under)
+    return CategoryRecord(
+        id=cid,
+        name=spec.name,
+        weight=spec.weight,
+        high_risk=spec.high_risk,
+        hs_prefixes=tuple(spec.hs),
+        keywords=(*spec.keywords.en, *spec.keywords.zh),
+        also_declared_under=tuple(spec.also_declared_under),
+        sections=frozenset(s for s in (hs.section(c) for c in codes) if s),
+        branded_floor_usd=spec.branded_floor_usd,
+        branded_floors=dict(spec.branded_floors),
+    )
+
+
+def _check_codes(codes: Iterable[str], hs: HsNomenclature, where: str) -> None:
+    for code in codes:
+        if hs.entry(code) is None:
+            raise CategoryDataError(f"{where}: {code!r} is not a chapter, heading or subheading of HS 2022")
+
+
+def _prefix_index(records: Mapping[str, CategoryRecord]) -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for record in records.values():
+        for prefix in record.hs_prefixes:
+            index.setdefault(prefix, set()).add(record.id)
+    return {prefix: frozenset(ids) for prefix, ids in index.items()}

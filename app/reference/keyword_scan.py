@@ -1,0 +1,250 @@
+"""One pass over a description finds every category keyword, accessory word and purpose word.
+
+All terms live in one Aho-Corasick automaton (pyahocorasick); Latin terms must stand on word
+boundaries, Chinese ones match as substrings. Overlaps resolve leftmost-longest, so "smart watch"
+wins over "watch" and "面包" (bread) over "包" (bag). Then, in reading order:
+- a goods keyword directly followed by an accessory word ("phone case", "watch boxes") names an
+  accessory of those goods, not the goods;
+- a goods keyword after a purpose word in the same clause ("labels for socks") names what an
+  article is for; with an accessory word before it ("cases for mobile phones") it is an accessory;
+- a goods keyword is a *head* when nothing but filler, a measure or the end of a clause follows it
+  ("quartz watch, steel"), as opposed to a modifier ("clothes pegs"); HS_MISMATCH trusts heads only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import ahocorasick
+
+from app.reference.category_file import CategoryFile
+
+_CLAUSE = re.compile(r"[,;:()\[\]|!?，；：（）、。！？]")
+_NON_WORD = re.compile(r"[^\w,]+|_")
+_MEASURE = re.compile(r"\d")
+
+
+def is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x3040 <= code <= 0x30FF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x4E00 <= code <= 0x9FFF
+        or 0xAC00 <= code <= 0xD7AF
+        or 0xF900 <= code <= 0xFAFF
+    )
+
+
+def normalise(text: str) -> str:
+    """NFKC, case-folded; clause punctuation as " , ", any other punctuation as one space."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_NON_WORD.sub(" ", _CLAUSE.sub(" , ", folded)).split())
+
+
+def plurals(phrase: str) -> list[str]:
+    """English plural forms of a phrase's last word ("watch" -> "watches", "battery" -> "batteries")."""
+    head, _, last = phrase.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    if not (last.isascii() and last.isalpha()) or len(last) < 3:
+        return []
+    if last.endswith("s") and not last.endswith("ss"):
+        return []  # already plural ("jeans", "boots")
+    if last.endswith(("s", "x", "z", "ch", "sh")):
+        forms = [last + "es"]
+    elif last.endswith("y") and last[-2] not in "aeiou":
+        forms = [last[:-1] + "ies"]
+    elif last.endswith("fe"):
+        forms = [last + "s", last[:-2] + "ves"]
+    elif last.endswith("f"):
+        forms = [last + "s", last[:-1] + "ves"]
+    else:
+        forms = [last + "s"]
+    return [prefix + form for form in forms]
+
+
+@dataclass
+class _Term:
+    text: str
+    categories: list[str] = field(default_factory=list)
+    accessory: str | None = None
+    accessory_of: list[str] = field(default_factory=list)
+    not_goods: bool = False
+    purpose: bool = False
+    left_bounded: bool = True  # Latin ends must stand on word boundaries; set in build()
+    right_bounded: bool = True
+
+
+class GoodsMatch(NamedTuple):
+    text: str  # the keyword as normalised
+    categories: tuple[str, ...]
+    clause: int  # 0-based clause of the description
+    head: bool
+
+
+class ScanResult(NamedTuple):
+    goods: tuple[GoodsMatch, ...]
+    accessories: tuple[tuple[str, str, str], ...]  # (category, accessory group, text)
+
+
+_NOTHING = ScanResult((), ())
+
+
+class _Match(NamedTuple):
+    start: int
+    end: int
+    term: _Term
+
+
+class KeywordScanner:
+    def __init__(self, terms: dict[str, _Term], head_followers: frozenset[str]) -> None:
+        self._terms = terms
+        self._head_followers = head_followers
+        automaton = ahocorasick.Automaton()
+        for text, term in terms.items():
+            term.left_bounded, term.right_bounded = not is_cjk(text[0]), not is_cjk(text[-1])
+            automaton.add_word(text, (len(text), term))
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    @classmethod
+    def build(cls, spec: CategoryFile) -> KeywordScanner:
+        """Index every term of the file; raises ValueError when one phrase has conflicting roles."""
+        explicit: dict[str, _Term] = {}
+
+        def term(raw: str) -> _Term:
+            text = normalise(raw)
+            if not text:
+                raise ValueError(f"empty keyword {raw!r}")
+            return explicit.setdefault(text, _Term(text))
+
+        for cid, category in spec.categories.items():
+            for raw in (*category.keywords.en, *category.keywords.zh):
+                t = term(raw)
+                if cid not in t.categories:
+                    t.categories.append(cid)
+        for gid, group in spec.accessories.items():
+            for raw in (*group.words, *group.zh):
+                term(raw).accessory = gid
+        for raw in (*spec.purpose_words.en, *spec.purpose_words.zh):
+            term(raw).purpose = True
+        for raw in (*spec.not_goods.en, *spec.not_goods.zh):
+            term(raw).not_goods = True
+        for t in explicit.values():
+            _check_roles(t)
+        terms = dict(explicit)
+        for t in explicit.values():  # plurals, unless a phrase of that spelling is listed itself
+            if (t.categories or t.accessory) and not is_cjk(t.text[-1]):
+                for form in plurals(t.text):
+                    terms.setdefault(form, _Term(form, list(t.categories), t.accessory))
+        for t in terms.values():  # "手机壳" is an accessory of the goods it starts with
+            if t.accessory and is_cjk(t.text[0]):
+                t.accessory_of = [
+                    c
+                    for k in terms.values()
+                    if k.categories and t.text.startswith(k.text)
+                    for c in k.categories
+                ]
+        followers = frozenset(
+            normalise(w)
+            for w in (*spec.vague.ignore.en, *spec.purpose_words.en, "with", "without", "in", "for")
+        )
+        return cls(terms, followers)
+
+    def goods_keyword(self, text: str) -> bool:
+        """Whether a normalised word or phrase is a goods keyword (or the plural of one)."""
+        term = self._terms.get(text)
+        return term is not None and bool(term.categories)
+
+    def scan(self, description: str) -> ScanResult:
+        norm = normalise(description)
+        matches = self._matches(norm)
+        if not matches:
+            return _NOTHING
+        commas = [i for i, ch in enumerate(norm) if ch == ","] if "," in norm else []
+        goods: list[GoodsMatch] = []
+        accessories: list[tuple[str, str, str]] = []
+        purpose_at: dict[int, int] = {}  # clause -> start of its first purpose word
+        accessory_before: dict[int, tuple[int, str]] = {}  # clause -> first accessory word
+        for i, m in enumerate(matches):
+            term, clause = m.term, bisect_right(commas, m.start)
+            if term.not_goods:
+                continue
+            if term.purpose:
+                purpose_at.setdefault(clause, m.start)
+                continue
+            if term.accessory and clause not in purpose_at:
+                accessory_before.setdefault(clause, (m.start, term.accessory))
+            if term.accessory_of:
+                accessories.extend((c, term.accessory or "", term.text) for c in term.accessory_of)
+                continue
+            if not term.categories:
+                continue
+            following = matches[i + 1] if i + 1 < len(matches) else None
+            adjacent = following if following and _adjacent(norm, m, following) else None
+            if clause in purpose_at and purpose_at[clause] < m.start:
+                group = accessory_before.get(clause)
+                if group and group[0] < purpose_at[clause]:
+                    accessories.extend((c, group[1], term.text) for c in term.categories)
+                continue
+            if adjacent and adjacent.term.accessory and not adjacent.term.not_goods:
+                text = norm[m.start : adjacent.end]
+                accessories.extend((c, adjacent.term.accessory, text) for c in term.categories)
+                continue
+            head = not (adjacent and adjacent.term.categories) and self._is_head(norm, m)
+            goods.append(GoodsMatch(term.text, tuple(term.categories), clause, head))
+        return ScanResult(tuple(goods), tuple(accessories))
+
+    def _matches(self, norm: str) -> list[_Match]:
+        found: list[_Match] = []
+        for last, (length, term) in self._automaton.iter(norm):
+            start, end = last - length + 1, last + 1
+            if term.left_bounded and start > 0 and _wordish(norm[start - 1]):
+                continue
+            if term.right_bounded and end < len(norm) and _wordish(norm[end]):
+                continue
+            found.append(_Match(start, end, term))
+        if len(found) < 2:
+            return found
+        found.sort(key=lambda m: (m.start, m.start - m.end))
+        chosen: list[_Match] = []
+        reached = 0
+        for m in found:
+            if m.start >= reached:
+                chosen.append(m)
+                reached = m.end
+        return chosen
+
+    def _is_head(self, norm: str, m: _Match) -> bool:
+        if not m.term.right_bounded:
+            return True  # Chinese: the head noun comes last, and a longer compound would have won
+        rest = norm[m.end :].split(" ", 2)
+        token = rest[1] if len(rest) > 1 else ""
+        return token in ("", ",") or token in self._head_followers or bool(_MEASURE.search(token))
+
+
+def _wordish(ch: str) -> bool:
+    """A letter or digit of an alphabetic script (every CJK block starts at U+3040 or later)."""
+    return ch.isalnum() and ord(ch) < 0x3040
+
+
+def _adjacent(norm: str, first: _Match, second: _Match) -> bool:
+    gap = norm[first.end : second.start]
+    return gap in ("", " ")
+
+
+def _check_roles(term: _Term) -> None:
+    roles = [
+        name
+        for name, on in (
+            ("a goods keyword", bool(term.categories) or bool(term.accessory)),
+            ("a purpose word", term.purpose),
+            ("not goods", term.not_goods),
+        )
+        if on
+    ]
+    if len(roles) > 1:
+        raise ValueError(f"{term.text!r} is listed both as {' and as '.join(roles)}")

@@ -1,0 +1,77 @@
+"""GET /v1/campaigns and the admin PUT /v1/campaigns/{campaign_id}."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from app.deps import AdminDep, KnowledgeDep, PrincipalDep, SessionDep
+from app.reference.campaigns import CampaignSpec
+from app.routers.responses import problems
+from app.schemas.reference import CampaignIn, CampaignList, CampaignOut
+from app.services import campaigns as campaign_service
+
+router = APIRouter(prefix="/v1/campaigns", tags=["campaigns"])
+
+CampaignId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9._-]{0,99}$", examples=["longteng-2026"])]
+
+
+@router.get(
+    "",
+    summary="Campaigns, optionally those in force on a date",
+    response_model=CampaignList,
+    responses=problems(401, 422),
+)
+def list_campaigns(
+    principal: PrincipalDep,
+    session: SessionDep,
+    knowledge: KnowledgeDep,
+    active_on: Annotated[dt.date | None, Query(description="Only campaigns in force on this date.")] = None,
+) -> CampaignList:
+    specs = campaign_service.effective_specs(session, knowledge)
+    items = [
+        _out(cid, spec, "shipped" if knowledge.shipped_campaigns.get(cid) == spec else "operator")
+        for cid, spec in specs.items()
+        if active_on is None or spec.starts_on <= active_on <= spec.ends_on
+    ]
+    return CampaignList(version=campaign_service.version(specs), items=items)
+
+
+@router.put(
+    "/{campaign_id}",
+    summary="Create or replace a campaign (admin)",
+    description="Stored in the database and effective for the next screening. An empty `channels` list means "
+    "every channel; destinations are ISO codes or region ids.",
+    response_model=CampaignOut,
+    responses=problems(401, 403, 422),
+)
+def put_campaign(
+    campaign_id: CampaignId,
+    body: CampaignIn,
+    principal: AdminDep,
+    session: SessionDep,
+    knowledge: KnowledgeDep,
+) -> CampaignOut:
+    spec = CampaignSpec.model_validate(body.model_dump())
+    campaign_service.put(session, knowledge, campaign_id, spec, principal.tenant)
+    session.commit()
+    return _out(campaign_id, spec, "operator")
+
+
+def _out(campaign_id: str, spec: CampaignSpec, origin: str) -> CampaignOut:
+    return CampaignOut(
+        id=campaign_id,
+        name=spec.name,
+        authority=spec.authority,
+        starts_on=spec.starts_on,
+        ends_on=spec.ends_on,
+        channels=list(spec.channels),
+        destinations=list(spec.destinations),
+        categories=list(spec.categories),
+        weight=spec.weight,
+        source=spec.source,
+        assumed=spec.assumed,
+        origin=origin,
+    )

@@ -1,0 +1,37 @@
+"""Liveness, readiness and Prometheus metrics."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import text
+
+from app.deps import StateDep
+from app.errors import ServiceUnavailable
+from app.routers.responses import problems
+
+router = APIRouter(tags=["operations"])
+
+
+@router.get("/healthz", summary="The process is alive")
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/readyz", summary="The database answers and the lists are loaded", responses=problems(503))
+def readyz(state: StateDep) -> dict[str, str]:
+    try:
+        with state.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as exc:  # any driver error means not ready
+        raise ServiceUnavailable(f"the database does not answer: {type(exc).__name__}") from exc
+    knowledge = state.knowledge.current
+    if knowledge is None:
+        raise ServiceUnavailable(f"the brand lists are not loaded: {state.knowledge.last_error}")
+    return {"status": "ready", "brand_list": knowledge.brand_list_version}
+
+
+@router.get("/metrics", summary="Prometheus metrics", response_class=Response)
+def metrics(state: StateDep) -> Response:
+    return Response(generate_latest(state.metrics.registry), media_type=CONTENT_TYPE_LATEST)

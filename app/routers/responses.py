@@ -1,0 +1,39 @@
+"""Declared error responses for the OpenAPI document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+
+class Problem(BaseModel):
+    type: str
+    title: str
+    status: int
+    detail: str
+    errors: list[dict[str, Any]] | None = None
+
+
+def success(status: int, model: type[BaseModel], description: str) -> dict[int | str, dict[str, Any]]:
+    return {status: {"model": model, "description": description}}
+
+
+def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {
+        status: {"model": Problem, "content": {"application/problem+json": {}}, "description": _WHAT[status]}
+        for status in statuses
+    }
+
+
+_WHAT = {
+    400: "The body could not be parsed.",
+    401: "Missing or unknown API key.",
+    403: "The key is not an admin key.",
+    404: "Not found for this tenant.",
+    409: "Idempotency-Key reused for a different request.",
+    413: "Too many lines or too large a body.",
+    415: "Unsupported upload type.",
+    422: "Invalid fields; `errors` names each one.",
+    503: "Reference data or database unavailable.",
+}

@@ -1,0 +1,179 @@
+"""POST, GET and list /v1/screenings."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+import time
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Header, Query
+from fastapi.responses import Response
+
+from app.db import repository
+from app.db.models import Screening
+from app.deps import KnowledgeDep, PrincipalDep, SessionDep, StateDep
+from app.errors import InvalidInput, NotFound
+from app.routers.responses import problems, success
+from app.schemas.screening import ScreeningOut, ScreeningPage, ScreeningRequest, ScreeningSummary
+from app.services.screening import ScreeningLimits, ScreeningOutcome, run_screening
+from app.state import AppState
+
+router = APIRouter(prefix="/v1/screenings", tags=["screenings"])
+
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        max_length=200,
+        description="A unique string; a retry with the same key returns the first result.",
+    ),
+]
+
+
+@router.post(
+    "",
+    status_code=201,
+    summary="Screen a shipment manifest",
+    description="Scores every line and the whole manifest, records the result for the audit trail and "
+    "returns it. Up to 10,000 lines.",
+    response_class=Response,
+    responses=success(201, ScreeningOut, "The scored result.") | problems(400, 401, 409, 413, 422, 503),
+)
+def create_screening(
+    request: ScreeningRequest,
+    principal: PrincipalDep,
+    session: SessionDep,
+    knowledge: KnowledgeDep,
+    state: StateDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    outcome = screen_and_record(state, session, knowledge, principal.tenant, request, idempotency_key)
+    return screening_response(outcome)
+
+
+def screen_and_record(
+    state: AppState,
+    session: SessionDep,
+    knowledge: KnowledgeDep,
+    tenant: str,
+    request: ScreeningRequest,
+    idempotency_key: str | None,
+) -> ScreeningOutcome:
+    started = time.perf_counter()
+    outcome = run_screening(
+        session,
+        knowledge,
+        state.settings.engine_config,
+        ScreeningLimits(max_lines=state.settings.max_lines),
+        tenant,
+        request,
+        idempotency_key,
+    )
+    if outcome.replayed:
+        state.metrics.replays.inc()
+    else:
+        state.metrics.screenings.labels(outcome.decision).inc()
+        state.metrics.lines.inc(outcome.line_count)
+        state.metrics.duration.observe(time.perf_counter() - started)
+    return outcome
+
+
+def screening_response(outcome: ScreeningOutcome) -> Response:
+    headers = {"Location": f"/v1/screenings/{outcome.screening_id}"}
+    if outcome.replayed:
+        headers["Idempotent-Replayed"] = "true"
+    return Response(outcome.body, status_code=201, media_type="application/json", headers=headers)
+
+
+@router.get(
+    "/{screening_id}",
+    summary="A recorded screening, exactly as first returned",
+    response_class=Response,
+    responses=success(200, ScreeningOut, "The stored result.") | problems(401, 404, 422),
+)
+def get_screening(screening_id: str, principal: PrincipalDep, session: SessionDep) -> Response:
+    row = repository.get_screening(session, principal.tenant, screening_id)
+    if row is None:
+        raise NotFound(f"no screening {screening_id!r} for this tenant")
+    return Response(row.result, media_type="application/json")
+
+
+@router.get(
+    "",
+    summary="The tenant's screenings, newest first",
+    response_model=ScreeningPage,
+    responses=problems(401, 422),
+)
+def list_screenings(
+    principal: PrincipalDep,
+    session: SessionDep,
+    state: StateDep,
+    reference: Annotated[str | None, Query(max_length=200)] = None,
+    decision: Literal["clear", "review", "hold"] | None = None,
+    created_from: Annotated[
+        dt.date | None, Query(alias="from", description="Created on or after (UTC).")
+    ] = None,
+    created_to: Annotated[
+        dt.date | None, Query(alias="to", description="Created on or before (UTC).")
+    ] = None,
+    limit: Annotated[int | None, Query(ge=1, le=500)] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=200, description="next_cursor of the previous page.")
+    ] = None,
+) -> ScreeningPage:
+    size = min(limit or state.settings.default_page_size, state.settings.max_page_size)
+    filters = repository.ScreeningFilter(
+        reference=reference,
+        decision=decision,
+        created_from=_day_start(created_from),
+        created_to=_day_start(created_to + dt.timedelta(days=1)) if created_to else None,
+    )
+    rows = repository.list_screenings(session, principal.tenant, filters, size + 1, _decode_cursor(cursor))
+    page = rows[:size]
+    next_cursor = _encode_cursor(page[-1]) if len(rows) > size else None
+    return ScreeningPage(items=[_summary(r) for r in page], next_cursor=next_cursor)
+
+
+def _summary(row: Screening) -> ScreeningSummary:
+    return ScreeningSummary(
+        screening_id=row.id,
+        reference=row.reference,
+        created_at=_utc(row.created_at),
+        departure_date=row.departure_date,
+        destination_country=row.destination_country,
+        channel=row.channel,
+        risk_score=row.risk_score,
+        risk_level=row.risk_level,
+        decision=row.decision,
+        line_count=row.line_count,
+    )
+
+
+def _day_start(day: dt.date | None) -> dt.datetime | None:
+    return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC) if day else None
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    # SQLite hands back naive datetimes; everything is stored in UTC.
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _encode_cursor(row: Screening) -> str:
+    raw = json.dumps([_utc(row.created_at).isoformat(), row.id]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str | None) -> tuple[dt.datetime, str] | None:
+    if not cursor:
+        return None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        created, last_id = json.loads(base64.urlsafe_b64decode(padded))
+        return dt.datetime.fromisoformat(created), str(last_id)
+    except (ValueError, TypeError, binascii.Error) as exc:
+        raise InvalidInput.at(
+            ["query", "cursor"], "not a cursor this API issued: pass next_cursor as given"
+        ) from exc

@@ -1,0 +1,90 @@
+"""POST /v1/screenings/upload: a CSV or XLSX packing list plus the shipment fields as form fields."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Header, UploadFile
+from fastapi.responses import Response
+from pydantic import ValidationError
+
+from app.deps import KnowledgeDep, PrincipalDep, SessionDep, StateDep
+from app.errors import InvalidInput
+from app.routers.responses import problems, success
+from app.routers.screenings import screen_and_record, screening_response
+from app.schemas.screening import ScreeningOut, ScreeningRequest
+from app.services import packing_list
+
+router = APIRouter(prefix="/v1/screenings", tags=["screenings"])
+
+OptionalForm = Annotated[str | None, Form()]
+
+
+@router.post(
+    "/upload",
+    status_code=201,
+    summary="Screen a CSV or XLSX packing list",
+    description="Multipart: `file` (one row a line; header names as the line fields: line_id, description, "
+    "hs_code, quantity, unit_value, currency, brand, packages) and the shipment fields as form fields. "
+    "Parties as JSON (`shipper`, `consignee`) or flat (`shipper_id`, `shipper_name`, `shipper_country`...).",
+    response_class=Response,
+    responses=success(201, ScreeningOut, "The scored result.") | problems(401, 413, 415, 422, 503),
+)
+async def upload_screening(
+    principal: PrincipalDep,
+    session: SessionDep,
+    knowledge: KnowledgeDep,
+    state: StateDep,
+    file: Annotated[UploadFile, File(description="The packing list (.csv in UTF-8, or .xlsx).")],
+    destination_country: Annotated[str, Form()],
+    channel: Annotated[str, Form()],
+    reference: OptionalForm = None,
+    departure_date: OptionalForm = None,
+    shipper: OptionalForm = None,
+    consignee: OptionalForm = None,
+    shipper_id: OptionalForm = None,
+    shipper_name: OptionalForm = None,
+    shipper_country: OptionalForm = None,
+    consignee_id: OptionalForm = None,
+    consignee_name: OptionalForm = None,
+    consignee_country: OptionalForm = None,
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)] = None,
+) -> Response:
+    kind = packing_list.kind_of(file.filename, file.content_type)
+    rows = packing_list.read_lines(await file.read(), kind, state.settings.max_lines)
+    body: dict[str, Any] = {
+        "reference": reference,
+        "destination_country": destination_country,
+        "channel": channel,
+        "departure_date": departure_date,
+        "shipper": _party("shipper", shipper, shipper_id, shipper_name, shipper_country),
+        "consignee": _party("consignee", consignee, consignee_id, consignee_name, consignee_country),
+        "lines": [{k: v for k, v in row.items() if k != "_row"} for row in rows],
+    }
+    try:
+        request = ScreeningRequest.model_validate(body)
+    except ValidationError as exc:
+        errors = [{"loc": _where(e["loc"], rows), "msg": e["msg"]} for e in exc.errors()]
+        first = errors[0]
+        raise InvalidInput(f"{'.'.join(map(str, first['loc']))}: {first['msg']}", errors=errors) from exc
+    outcome = screen_and_record(state, session, knowledge, principal.tenant, request, idempotency_key)
+    return screening_response(outcome)
+
+
+def _party(field: str, as_json: str | None, pid: str | None, name: str | None, country: str | None) -> Any:
+    if as_json:
+        try:
+            return json.loads(as_json)
+        except ValueError as exc:
+            raise InvalidInput.at(
+                ["form", field], "not valid JSON: send an object with id, name, country"
+            ) from exc
+    return {"id": pid, "name": name, "country": country}
+
+
+def _where(loc: tuple[int | str, ...], rows: list[dict[str, Any]]) -> list[int | str]:
+    """Name a line error by its row in the file, which is what the person uploading it sees."""
+    if len(loc) >= 2 and loc[0] == "lines" and isinstance(loc[1], int) and loc[1] < len(rows):
+        return ["file", f"row {rows[loc[1]]['_row']}", *loc[2:]]
+    return ["form", *loc]

@@ -1,0 +1,98 @@
+"""HS_MISMATCH: the declared HS code and the description point to different goods.
+
+A wrong code hides goods from the controls meant for them, so this rule is careful not to cry wolf:
+- goods: only when a category keyword is the head noun of the description ("quartz wrist watch"),
+  none of the described categories may be declared under the code (their own headings or the
+  neighbouring ones listed in categories.yaml), and the code clearly belongs elsewhere: to another
+  category's goods, or to another HS section (broad goods family) altogether;
+- accessories ("phone cases", "watch boxes"): when the code is not one such articles are declared
+  under and it belongs to goods of a category, e.g. phone cases declared as the phones themselves.
+Codes that do not exist in HS 2022 are the API's business (it refuses them), not this rule's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from app.engine.facts import LineFacts
+from app.engine.types import Flag, FlagCode, Severity
+from app.reference.categories import AccessoryHit, CategoryTable
+from app.reference.hs import normalise_code
+from app.rules.base import RuleEnv
+
+_RECOMMENDATION = (
+    "Correct the HS code to the heading of the goods actually shipped, or correct the description; "
+    "a wrong code can lead to seizure and penalties."
+)
+
+
+def check(facts: LineFacts, env: RuleEnv) -> Iterator[Flag]:
+    code = normalise_code(facts.line.hs_code) if facts.line.hs_code else None
+    hs, table = env.knowledge.hs, env.knowledge.categories
+    if code is None or not hs.exists(code):
+        return
+    described = _described_goods(facts, table, code, hs.section(code))
+    if described is None:
+        return
+    what, evidence = described
+    declared = hs.describe(code) or "unknown heading"
+    yield Flag(
+        code=FlagCode.HS_MISMATCH,
+        severity=Severity.MEDIUM,
+        line_id=facts.line_id,
+        reason=(
+            f"HS {facts.line.hs_code} ({_short(declared)}) does not fit the description "
+            f"'{facts.line.description}', which points to {what}."
+        ),
+        recommendation=_RECOMMENDATION,
+        points=env.config.scoring.hs_mismatch,
+        evidence={"hs_code": code, "hs_description": declared, **evidence},
+    )
+
+
+def _described_goods(
+    facts: LineFacts, table: CategoryTable, code: str, section: str | None
+) -> tuple[str, dict[str, object]] | None:
+    """What the description points to, when the declared code does not fit it; else None."""
+    if facts.text_categories:
+        records = [r for c in sorted(facts.text_categories) if (r := table.get(c))]
+        if any(r.fits_code(code) for r in records):
+            return None
+        heads = [r for r in records if r.id in table.classify(facts.line.description, code).head_categories]
+        elsewhere = bool(facts.hs_categories) or all(section not in r.sections for r in heads)
+        if not heads or not elsewhere:
+            return None
+        names = " or ".join(r.name.lower() for r in heads)
+        return names, {
+            "described_categories": [r.id for r in heads],
+            "hs_categories": sorted(facts.hs_categories),
+            "expected_hs": sorted({p for r in heads for p in r.hs_prefixes}),
+        }
+    accessories = table.classify(facts.line.description, code).accessories
+    if not accessories or any(_fits_accessory(table, a, code) for a in accessories):
+        return None
+    hs_categories = table.hs_categories(code)
+    if not hs_categories:
+        return None
+    accessory = accessories[0]
+    group = table.accessory_group(accessory.group)
+    goods = table.get(accessory.category)
+    name = (
+        f"{group.name if group else 'accessories'} for {goods.name.lower() if goods else accessory.category}"
+    )
+    return f"{name} ('{accessory.text}'), not the goods of that heading", {
+        "described_categories": [],
+        "accessory_of": accessory.category,
+        "accessory_group": accessory.group,
+        "hs_categories": sorted(hs_categories),
+        "expected_hs": list(group.hs_prefixes) if group else [],
+    }
+
+
+def _fits_accessory(table: CategoryTable, accessory: AccessoryHit, code: str) -> bool:
+    group = table.accessory_group(accessory.group)
+    return group is not None and any(code.startswith(p) for p in group.hs_prefixes)
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

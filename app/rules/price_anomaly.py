@@ -1,0 +1,95 @@
+"""PRICE_ANOMALY: a branded line declared far below what the genuine article sells for.
+
+The floor is the brand's own (brand list `floor_price_usd`), else a conservative floor of branded
+goods of the line's category (categories.yaml `branded_floor_usd`, by keyword where listed). A
+brand floor stated for part of the range only ("outerwear only") holds for the goods it names and
+yields to a lower category floor for the rest.
+Lines whose currency has no rate in the table have no USD value: the rule cannot judge them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from app.engine.facts import BrandHit, LineFacts
+from app.engine.types import Flag, FlagCode, Severity
+from app.rules.base import RuleEnv
+
+_PARTIAL_BASIS = ("only", "not apply", "does not")
+
+
+def check(facts: LineFacts, env: RuleEnv) -> Iterator[Flag]:
+    value = facts.unit_value_usd
+    if value is None or not facts.brand_hits:
+        return
+    seen: set[str] = set()
+    for hit in facts.brand_hits:
+        if hit.brand.casefold() in seen:
+            continue
+        seen.add(hit.brand.casefold())
+        floor = _floor(hit, facts, env)
+        if floor is None:
+            continue
+        floor_usd, basis = floor
+        if floor_usd <= 0 or value >= env.config.price.anomaly_ratio * floor_usd:
+            continue
+        yield _flag(facts, env, hit, value, floor_usd, basis)
+        return  # one price anomaly per line: the lowest-priced reading says it all
+
+
+def _floor(hit: BrandHit, facts: LineFacts, env: RuleEnv) -> tuple[float, str] | None:
+    record = env.knowledge.catalog.get(hit.brand)
+    category = _category_floor(facts, env)
+    if record is None or record.floor_price_usd is None:
+        return category
+    basis = record.floor_basis or f"lowest genuine retail price of {record.name}"
+    folded = basis.casefold()
+    partial = any(word in folded for word in _PARTIAL_BASIS)
+    # A floor stated for part of the range holds for the goods it names ("down jackets"), else
+    # the lower category floor does.
+    named = any(h.evidence in folded for h in facts.category_hits if h.source == "keyword")
+    if partial and not named and category is not None and category[0] < record.floor_price_usd:
+        return category
+    return record.floor_price_usd, basis
+
+
+def _category_floor(facts: LineFacts, env: RuleEnv) -> tuple[float, str] | None:
+    if facts.category is None:
+        return None
+    keywords = [h.evidence for h in facts.category_hits if h.category == facts.category]
+    return env.knowledge.categories.branded_floor(facts.category, keywords)
+
+
+def _flag(facts: LineFacts, env: RuleEnv, hit: BrandHit, value: float, floor: float, basis: str) -> Flag:
+    line = facts.line
+    rate = env.knowledge.rates.rate(line.currency)
+    ratio = value / floor
+    declared = f"{line.unit_value:g} {line.currency}" if line.unit_value is not None else "?"
+    in_usd = "" if line.currency.upper() == "USD" else f" (USD {value:.2f})"
+    return Flag(
+        code=FlagCode.PRICE_ANOMALY,
+        severity=Severity.HIGH,
+        line_id=facts.line_id,
+        reason=(
+            f"{hit.brand} goods declared at {declared}{in_usd} a unit, {ratio:.0%} of the genuine "
+            f"floor of USD {floor:g} ({basis}); below {env.config.price.anomaly_ratio:.0%} of it, "
+            "genuine goods are implausible."
+        ),
+        recommendation=(
+            "Verify the goods are genuine (rights holder's invoice or authorization) and that the "
+            "declared value is the real transaction value."
+        ),
+        points=env.config.scoring.price_anomaly,
+        evidence={
+            "brand": hit.brand,
+            "floor_usd": floor,
+            "floor_basis": basis,
+            "unit_value": line.unit_value,
+            "currency": line.currency,
+            "unit_value_usd": round(value, 4),
+            "ratio": round(ratio, 4),
+            "anomaly_ratio": env.config.price.anomaly_ratio,
+            "rate_units_per_usd": rate.units_per_usd if rate else None,
+            "rate_as_of": rate.as_of.isoformat() if rate else None,
+        },
+    )

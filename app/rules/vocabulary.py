@@ -1,0 +1,184 @@
+"""The words of the shipment-pattern rules, loaded once from app/data/patterns/marks_vocabulary.yaml.
+
+Also the small tokeniser those rules share: descriptions read as segments of singular words, so
+"Printed perfume boxes, with logo" and "perfume box with logo" compare alike.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, cached_property, lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+VOCABULARY_PATH = Path(__file__).resolve().parent.parent / "data" / "patterns" / "marks_vocabulary.yaml"
+
+# Punctuation that ends a phrase ("Labels, woven, with logo"); other punctuation joins words.
+_SEGMENT_BREAK = re.compile(r"[,;:()\[\]{}/|+&]|\s[-–—]\s")
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_DIGIT = re.compile(r"\d")
+
+
+class QualifiedCarrier(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    after: list[str] = Field(min_length=1)
+    intrinsic: bool = False
+
+
+class AssemblyDestinations(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    assumed: bool
+    source: str = Field(min_length=1)
+    countries: list[str] = Field(min_length=1)
+
+
+class VocabularyFile(BaseModel):
+    """The file as written; refuses unknown keys and a word listed as two kinds of carrier."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: str
+    source: str = Field(min_length=1)
+    intrinsic_carriers: list[str]
+    potential_carriers: list[str]
+    qualified_carriers: dict[str, QualifiedCarrier]
+    mark_words: list[str]
+    negations: list[str]
+    connectors: list[str]
+    quantity_nouns: list[str]
+    descriptive_words: list[str]
+    stop_words: list[str]
+    variant_words: list[str]
+    cjk_carriers: list[str]
+    cjk_mark_words: list[str]
+    cjk_negations: list[str]
+    assembly_destinations: AssemblyDestinations
+
+    @model_validator(mode="after")
+    def _carriers_are_disjoint(self) -> VocabularyFile:
+        groups = (set(self.intrinsic_carriers), set(self.potential_carriers), set(self.qualified_carriers))
+        for i, first in enumerate(groups):
+            for second in groups[i + 1 :]:
+                if first & second:
+                    raise ValueError(f"carrier listed twice: {sorted(first & second)}")
+        return self
+
+
+@dataclass(frozen=True)
+class MarksVocabulary:
+    version: str
+    source: str
+    intrinsic_carriers: frozenset[str]
+    potential_carriers: frozenset[str]
+    qualified_carriers: dict[str, QualifiedCarrier]
+    mark_words: frozenset[str]
+    negations: frozenset[tuple[str, ...]]  # one or two words each
+    connectors: frozenset[str]
+    quantity_nouns: frozenset[str]
+    descriptive_words: frozenset[str]
+    stop_words: frozenset[str]
+    variant_words: frozenset[str]
+    cjk_carriers: tuple[str, ...]
+    cjk_mark_words: tuple[str, ...]
+    cjk_negations: tuple[str, ...]
+    assembly_destinations: frozenset[str]
+    assembly_destinations_assumed: bool
+
+    @cached_property
+    def not_goods(self) -> frozenset[str]:
+        """Every word that never names goods: carriers, qualifiers, materials, marks, sizes..."""
+        qualifiers = {word for spec in self.qualified_carriers.values() for word in spec.after}
+        return frozenset(
+            self.stop_words
+            | self.connectors
+            | self.descriptive_words
+            | self.variant_words
+            | self.mark_words
+            | self.quantity_nouns
+            | self.intrinsic_carriers
+            | self.potential_carriers
+            | set(self.qualified_carriers)
+            | qualifiers
+            | {negation[0] for negation in self.negations if len(negation) == 1}
+        )
+
+
+@lru_cache(maxsize=65_536)
+def singular(word: str) -> str:
+    """A plain English plural rule, enough to compare goods nouns ("watches" and "watch")."""
+    if len(word) < 4 or not word.isalpha() or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "zes", "sses")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def segments(text: str) -> list[list[str]]:
+    """The description's phrases, each a list of singular lower-case words."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    phrases = (_NON_WORD.sub(" ", part).split() for part in _SEGMENT_BREAK.split(folded))
+    return [[singular(word) for word in phrase] for phrase in phrases if phrase]
+
+
+def words(text: str) -> list[str]:
+    return [word for phrase in segments(text) for word in phrase]
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
+
+
+def is_number_like(word: str) -> bool:
+    """ "50ml", "3x5cm", "2000": measures and counts, never the name of goods."""
+    return any(char.isdigit() for char in word)
+
+
+def _words_of(entries: list[str]) -> frozenset[str]:
+    return frozenset(singular(entry.casefold()) for entry in entries)
+
+
+@cache
+def load_vocabulary(path: Path = VOCABULARY_PATH) -> MarksVocabulary:
+    """Validate and index the file; raises ValueError naming the file when it is malformed."""
+    try:
+        data = VocabularyFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (ValueError, yaml.YAMLError) as error:
+        raise ValueError(f"{path}: {error}") from error
+    return MarksVocabulary(
+        version=data.version,
+        source=data.source,
+        intrinsic_carriers=_words_of(data.intrinsic_carriers),
+        potential_carriers=_words_of(data.potential_carriers),
+        qualified_carriers={
+            singular(noun.casefold()): QualifiedCarrier(
+                after=sorted(_words_of(spec.after)), intrinsic=spec.intrinsic
+            )
+            for noun, spec in data.qualified_carriers.items()
+        },
+        mark_words=_words_of(data.mark_words),
+        negations=frozenset(tuple(words(entry)) for entry in data.negations),
+        connectors=_words_of(data.connectors),
+        quantity_nouns=_words_of(data.quantity_nouns),
+        descriptive_words=_words_of(data.descriptive_words),
+        stop_words=_words_of(data.stop_words),
+        variant_words=_words_of(data.variant_words),
+        cjk_carriers=tuple(data.cjk_carriers),
+        cjk_mark_words=tuple(term.casefold() for term in data.cjk_mark_words),
+        cjk_negations=tuple(term.casefold() for term in data.cjk_negations),
+        assembly_destinations=frozenset(code.upper() for code in data.assembly_destinations.countries),
+        assembly_destinations_assumed=data.assembly_destinations.assumed,
+    )
+
+
+VOCABULARY = load_vocabulary()

@@ -1,0 +1,86 @@
+"""Field types shared by the request models: clean text, countries, currencies, HS codes."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Annotated
+
+import pycountry
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HS = re.compile(r"^[0-9][0-9. ]*$")
+
+
+def _no_control_chars(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError("must not contain NUL or other control characters")
+    return value
+
+
+CleanStr = Annotated[str, AfterValidator(_no_control_chars)]
+ShortText = Annotated[CleanStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+@lru_cache(maxsize=4096)
+def country_code(value: str) -> str | None:
+    """ISO 3166-1 alpha-2 for an alpha-2 or alpha-3 code or an English country name."""
+    text = value.strip()
+    if not text:
+        return None
+    if len(text) == 2 and text.isalpha():
+        found = pycountry.countries.get(alpha_2=text.upper())
+    elif len(text) == 3 and text.isalpha():
+        found = pycountry.countries.get(alpha_3=text.upper())
+    else:
+        try:
+            found = pycountry.countries.lookup(text)
+        except LookupError:
+            found = None
+    return str(found.alpha_2) if found is not None else None
+
+
+def _country(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    code = country_code(value)
+    if code is None:
+        raise ValueError(f"{value!r} is not an ISO 3166-1 country: use an alpha-2 code such as 'US' or 'DE'")
+    return code
+
+
+CountryCode = Annotated[str, BeforeValidator(_country)]
+
+
+@lru_cache(maxsize=512)
+def _known_currency(code: str) -> bool:
+    return pycountry.currencies.get(alpha_3=code) is not None
+
+
+def _currency(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    code = value.strip().upper()
+    if len(code) != 3 or not _known_currency(code):
+        raise ValueError(f"{value!r} is not an ISO 4217 currency code: use e.g. 'USD', 'EUR' or 'CNY'")
+    return code
+
+
+CurrencyCode = Annotated[str, BeforeValidator(_currency)]
+
+
+def _hs_code(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    if not _HS.match(value.strip()):
+        raise ValueError(
+            f"{value!r} is not an HS code: use 4 to 10 digits, dots and spaces allowed (9102.11)"
+        )
+    digits = re.sub(r"[. ]", "", value)
+    if not 4 <= len(digits) <= 10:
+        raise ValueError(f"{value!r} has {len(digits)} digits: an HS code has 4 to 10 (e.g. 9102.11)")
+    return digits
+
+
+HsCode = Annotated[str, BeforeValidator(_hs_code)]

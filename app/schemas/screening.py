@@ -1,0 +1,165 @@
+"""Request and response bodies of /v1/screenings (CONTRACT.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from app.engine.types import Channel
+from app.schemas.fields import CleanStr, CountryCode, CurrencyCode, HsCode, ShortText
+
+Description = Annotated[CleanStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+
+
+class PartyIn(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: ShortText | None = Field(None, description="Your stable id of the party; history rules key on it.")
+    name: Annotated[CleanStr, StringConstraints(max_length=300)] | None = None
+    country: CountryCode | None = Field(None, description="ISO 3166-1 alpha-2 (a country name is accepted).")
+
+
+class LineIn(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    line_id: ShortText | None = Field(None, description="Defaults to the line's 1-based position.")
+    description: Description = Field(description="What the goods are, as declared (1-1,000 characters).")
+    hs_code: HsCode | None = Field(
+        None, description="4-10 digits; dots and spaces allowed.", examples=["9102.11"]
+    )
+    quantity: int | None = Field(None, ge=1, le=10**9)
+    unit_value: float | None = Field(None, ge=0, le=10**9, allow_inf_nan=False)
+    currency: CurrencyCode = Field("USD", description="ISO 4217.")
+    brand: ShortText | None = Field(None, description="The brand the shipper declares, if any.")
+    packages: int | None = Field(None, ge=1, le=10**7, description="Parcels this line ships in.")
+
+
+EXAMPLE_REQUEST: dict[str, Any] = {
+    "reference": "BL-2026-000123",
+    "shipper": {"id": "SHP-42", "name": "Shenzhen Example Trading Co.", "country": "CN"},
+    "consignee": {"id": "CNE-7", "name": "Example Imports LLC", "country": "US"},
+    "destination_country": "US",
+    "channel": "sea_freight",
+    "departure_date": "2026-11-30",
+    "lines": [
+        {
+            "line_id": "1",
+            "description": "Men's quartz wrist watch, stainless steel",
+            "hs_code": "9102.11",
+            "quantity": 200,
+            "unit_value": 3.5,
+            "currency": "USD",
+            "packages": 4,
+        },
+        {
+            "line_id": "2",
+            "description": "R0LEX Submariner automatic watch, AAA quality",
+            "hs_code": "9102.21",
+            "quantity": 50,
+            "unit_value": 18.0,
+            "currency": "USD",
+            "packages": 1,
+        },
+        {
+            "line_id": "3",
+            "description": "Ceramic coffee mugs 350ml, white",
+            "hs_code": "6912.00",
+            "quantity": 1200,
+            "unit_value": 0.8,
+            "currency": "USD",
+            "packages": 24,
+        },
+        {
+            "line_id": "4",
+            "description": "Woven logo labels for watch straps",
+            "hs_code": "5807.10",
+            "quantity": 250,
+            "unit_value": 0.02,
+            "currency": "USD",
+            "packages": 1,
+        },
+        {
+            "line_id": "5",
+            "description": "Wireless earbuds, Bluetooth 5.3, unbranded",
+            "hs_code": "8518.30",
+            "quantity": 500,
+            "unit_value": 4.2,
+            "currency": "USD",
+            "brand": None,
+            "packages": 10,
+        },
+    ],
+}
+
+
+class ScreeningRequest(BaseModel):
+    model_config = ConfigDict(extra="ignore", json_schema_extra={"examples": [EXAMPLE_REQUEST]})
+
+    reference: ShortText | None = Field(None, description="Your reference (bill of lading, order...).")
+    shipper: PartyIn
+    consignee: PartyIn
+    destination_country: CountryCode = Field(description="ISO 3166-1 alpha-2 (a country name is accepted).")
+    channel: Channel
+    departure_date: dt.date | None = Field(
+        None,
+        description="Defaults to today; picks the campaigns in force and places the shipment in history.",
+    )
+    lines: list[LineIn] = Field(
+        min_length=1, description="At least one line; at most the server's line limit."
+    )
+
+
+class FlagOut(BaseModel):
+    code: str = Field(examples=["BRAND_MATCH"])
+    severity: str
+    line_id: str | None
+    reason: str
+    recommendation: str
+    evidence: dict[str, Any]
+    points: int
+
+
+class LineOut(BaseModel):
+    line_id: str
+    risk_score: int
+    risk_level: str
+    flags: list[FlagOut]
+
+
+class Versions(BaseModel):
+    engine: str
+    brand_list: str
+    campaigns: str
+
+
+class ScreeningOut(BaseModel):
+    screening_id: str
+    reference: str | None
+    created_at: dt.datetime
+    risk_score: int = Field(ge=0, le=100)
+    risk_level: str
+    decision: str
+    campaigns: list[str]
+    versions: Versions
+    flags: list[FlagOut]
+    lines: list[LineOut]
+
+
+class ScreeningSummary(BaseModel):
+    screening_id: str
+    reference: str | None
+    created_at: dt.datetime
+    departure_date: dt.date
+    destination_country: str
+    channel: str
+    risk_score: int
+    risk_level: str
+    decision: str
+    line_count: int
+
+
+class ScreeningPage(BaseModel):
+    items: list[ScreeningSummary]
+    next_cursor: str | None

@@ -1,0 +1,39 @@
+"""Holds the loaded data files; a reload that fails keeps the old data serving and says why."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+
+from app.reference.knowledge import DataPaths, Knowledge, load_knowledge
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReloadOutcome:
+    ok: bool
+    error: str | None
+    knowledge: Knowledge | None
+
+
+class KnowledgeStore:
+    def __init__(self, paths: DataPaths) -> None:
+        self._paths = paths
+        self._lock = threading.Lock()
+        self.current: Knowledge | None = None
+        self.last_error: str | None = None
+
+    def load(self, paths: DataPaths | None = None) -> ReloadOutcome:
+        with self._lock:
+            try:
+                knowledge = load_knowledge(paths or self._paths)
+            except Exception as exc:  # any bad file: keep serving what was loaded before
+                self.last_error = f"{type(exc).__name__}: {exc}"
+                log.error("data files not loaded: %s", self.last_error)
+                return ReloadOutcome(False, self.last_error, self.current)
+            if paths is not None:
+                self._paths = paths
+            self.current, self.last_error = knowledge, None
+            return ReloadOutcome(True, None, knowledge)

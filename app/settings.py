@@ -1,0 +1,114 @@
+"""Service settings, read from PRESCREEN_* environment variables (pydantic-settings)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from app.engine.config import EngineConfig, PatternConfig, PriceConfig, ScoringConfig
+from app.reference.knowledge import DataPaths
+
+APP_DIR = Path(__file__).resolve().parent
+REPO_DIR = APP_DIR.parent
+DATA_DIR = APP_DIR / "data"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PRESCREEN_", env_nested_delimiter="__", extra="ignore")
+
+    # development allows the embedded defaults; production refuses unsafe ones (see _refuse_unsafe).
+    environment: Literal["development", "production"] = "development"
+    # SQLAlchemy URL; SQLite for one instance, postgresql+psycopg://... for several.
+    database_url: str = "sqlite:///./prescreen.db"
+    # Apply Alembic migrations at start-up (default: only for SQLite; run `prescreen db upgrade` otherwise).
+    auto_migrate: bool | None = None
+    # Bootstrap keys: comma-separated tenant:key or tenant:key:admin (keys made by the CLI live in the DB).
+    api_keys: str = ""
+    # Most lines one manifest may have (a larger one answers 413).
+    max_lines: int = Field(10_000, ge=1)
+    # Largest request body in bytes (a larger one answers 413 before it is read whole).
+    max_body_bytes: int = Field(16 * 1024 * 1024, ge=1024)
+    # Shipped recorded-mark lists (every *.yaml in this folder).
+    brand_lists_dir: Path = REPO_DIR / "brand_lists"
+    # Operators' own list files (their customers' recordals), loaded after the shipped ones;
+    # comma-separated paths.
+    extra_brand_lists: Annotated[list[Path], NoDecode] = []
+    # Shipped campaign files; operators change campaigns with PUT /v1/campaigns/{id}.
+    campaigns_dir: Path = DATA_DIR / "campaigns"
+    # Currency rates table (currency, units per USD, as_of, source); replace to use your own rates.
+    rates_file: Path = DATA_DIR / "rates" / "usd_rates.csv"
+    # Category definitions (HS prefixes, keywords, weights).
+    categories_file: Path = DATA_DIR / "categories" / "categories.yaml"
+    # HS 2022 nomenclature.
+    hs_codes_file: Path = DATA_DIR / "hs" / "hs_codes.csv"
+    # Countries, regions and Belt and Road membership.
+    geography_dir: Path = DATA_DIR / "geo"
+    # Page size of GET /v1/screenings when the client gives none, and the most it may ask for.
+    default_page_size: int = Field(50, ge=1)
+    max_page_size: int = Field(500, ge=1)
+    # The risk model: points, thresholds, windows (docs/scoring.md).
+    scoring: ScoringConfig = ScoringConfig()
+    price: PriceConfig = PriceConfig()
+    patterns: PatternConfig = PatternConfig()
+
+    @field_validator("extra_brand_lists", mode="before")
+    @classmethod
+    def _split_paths(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @model_validator(mode="after")
+    def _refuse_unsafe(self) -> Settings:
+        if self.environment == "production":
+            if self.database_url.startswith("sqlite"):
+                raise ValueError("production needs PRESCREEN_DATABASE_URL pointing at PostgreSQL")
+            if any(len(entry.split(":")[1]) < 16 for entry in self._key_entries()):
+                raise ValueError("production bootstrap keys in PRESCREEN_API_KEYS need 16+ characters")
+        if not self.scoring.medium_at < self.scoring.high_at < self.scoring.critical_at:
+            raise ValueError("level thresholds must rise: medium_at < high_at < critical_at")
+        for entry in self._key_entries():
+            parts = entry.split(":")
+            if len(parts) not in (2, 3) or not all(parts[:2]) or (len(parts) == 3 and parts[2] != "admin"):
+                raise ValueError(f"PRESCREEN_API_KEYS entry {parts[0]!r}: use tenant:key or tenant:key:admin")
+        return self
+
+    def _key_entries(self) -> list[str]:
+        return [e.strip() for e in self.api_keys.split(",") if e.strip()]
+
+    @cached_property
+    def bootstrap_keys(self) -> list[tuple[str, str, bool]]:
+        """(tenant, key, admin) of PRESCREEN_API_KEYS."""
+        out = []
+        for entry in self._key_entries():
+            tenant, key, *rest = entry.split(":")
+            out.append((tenant, key, rest == ["admin"]))
+        return out
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def migrate_at_start(self) -> bool:
+        return self.is_sqlite if self.auto_migrate is None else self.auto_migrate
+
+    @property
+    def engine_config(self) -> EngineConfig:
+        return EngineConfig(scoring=self.scoring, price=self.price, patterns=self.patterns)
+
+    @property
+    def data_paths(self) -> DataPaths:
+        shipped = tuple(sorted(self.brand_lists_dir.glob("*.yaml")))
+        return DataPaths(
+            brand_lists=shipped + tuple(self.extra_brand_lists),
+            categories=self.categories_file,
+            hs_codes=self.hs_codes_file,
+            rates=self.rates_file,
+            geography_dir=self.geography_dir,
+            campaigns=(self.campaigns_dir,),
+        )

@@ -1,0 +1,23 @@
+"""What one running app holds: settings, database, loaded data, keys and metrics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.metrics import Metrics
+from app.services.keys import BootstrapKeys
+from app.services.knowledge_store import KnowledgeStore
+from app.settings import Settings
+
+
+@dataclass
+class AppState:
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    knowledge: KnowledgeStore
+    bootstrap_keys: BootstrapKeys
+    metrics: Metrics

@@ -1,0 +1,99 @@
+"""Shared fixtures: databases (SQLite always, PostgreSQL when configured) and API clients."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from app.db.session import upgrade
+from app.main import create_app
+from app.settings import Settings
+
+KEY_A = "test-key-tenant-a-0001"
+KEY_B = "test-key-tenant-b-0002"
+API_KEYS = f"tenant-a:{KEY_A}:admin,tenant-b:{KEY_B}"
+PG_ENV = "PRESCREEN_TEST_DATABASE_URL"
+
+
+def _postgres_base_url() -> str | None:
+    url = os.environ.get(PG_ENV)
+    if not url and os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{PG_ENV} is not set: under CI the PostgreSQL tests must run", pytrace=False)
+    return url
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for this test session, dropped at the end."""
+    base = _postgres_base_url()
+    if not base:
+        pytest.skip(f"set {PG_ENV} to run the PostgreSQL tests")
+    name = f"prescreen_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # unreachable or refused: fail loudly, never skip
+        pytest.fail(f"PostgreSQL at {make_url(base).render_as_string(hide_password=True)} is unusable: {exc}")
+    url = make_url(base).set(database=name).render_as_string(hide_password=False)
+    upgrade(url)
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _truncate_postgres(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "TRUNCATE shipment_goods, screenings, authorizations, campaigns, api_keys RESTART IDENTITY CASCADE"
+            )
+        )
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Each test gets an empty database on each backend."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'prescreen.db'}"
+        upgrade(url)
+        return url
+    url: str = request.getfixturevalue("postgres_url")
+    _truncate_postgres(url)
+    return url
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'prescreen.db'}"
+
+
+def make_settings(database_url: str, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {"database_url": database_url, "api_keys": API_KEYS, "auto_migrate": True}
+    values.update(overrides)
+    return Settings(**values)
+
+
+@pytest.fixture
+def client(sqlite_url: str) -> Iterator[TestClient]:
+    """An app on an empty SQLite database with two tenants; tenant A's key is an admin key."""
+    with TestClient(create_app(make_settings(sqlite_url)), headers={"X-API-Key": KEY_A}) as c:
+        yield c
+
+
+@pytest.fixture
+def db_client(database_url: str) -> Iterator[TestClient]:
+    """The same, once on SQLite and once on PostgreSQL."""
+    with TestClient(create_app(make_settings(database_url)), headers={"X-API-Key": KEY_A}) as c:
+        yield c

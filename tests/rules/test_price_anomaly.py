@@ -1,0 +1,84 @@
+"""PRICE_ANOMALY with brand floors, category floors and currency conversion."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.engine.config import EngineConfig, PriceConfig
+from app.engine.types import FlagCode
+from app.rules import price_anomaly
+from tests.rules.reference_env import brand, env, facts
+
+OMEGA = brand("Omega", 2500, "quartz Constellation list ~US$3k (2024)")
+
+
+def test_far_below_the_brand_floor_is_flagged_with_its_evidence() -> None:
+    line = facts("Omega Speedmaster Moonwatch chronograph", "9102.21", unit_value=11.0, brands=("Omega",))
+    found = list(price_anomaly.check(line, env(OMEGA)))
+    assert [f.code for f in found] == [FlagCode.PRICE_ANOMALY]
+    evidence = found[0].evidence
+    assert evidence["brand"] == "Omega"
+    assert evidence["floor_usd"] == 2500
+    assert evidence["ratio"] == pytest.approx(11 / 2500, rel=1e-3)
+    assert evidence["floor_basis"] == OMEGA.floor_basis
+    assert "2500" in found[0].reason
+    assert "30%" in found[0].reason
+
+
+def test_at_a_genuine_price_nothing_is_flagged() -> None:
+    line = facts("Omega Seamaster watch", "9102.21", unit_value=3000.0, brands=("Omega",))
+    assert list(price_anomaly.check(line, env(OMEGA))) == []
+
+
+def test_the_threshold_follows_the_configured_ratio() -> None:
+    line = facts("Omega watch", "9102.21", unit_value=1000.0, brands=("Omega",))
+    assert list(price_anomaly.check(line, env(OMEGA))) == []
+    strict = EngineConfig(price=PriceConfig(anomaly_ratio=0.5))
+    assert len(list(price_anomaly.check(line, env(OMEGA, config=strict)))) == 1
+
+
+def test_values_in_other_currencies_are_converted() -> None:
+    line = facts("Omega watch", "9102.21", unit_value=5000.0, currency="CNY", brands=("Omega",))
+    flag = next(price_anomaly.check(line, env(OMEGA)))
+    assert flag.evidence["currency"] == "CNY"
+    assert flag.evidence["unit_value_usd"] == pytest.approx(5000 / flag.evidence["rate_units_per_usd"], 1e-3)
+    assert flag.evidence["rate_as_of"]
+
+
+def test_a_currency_without_rate_cannot_be_judged() -> None:
+    line = facts("Omega watch", "9102.21", unit_value=1.0, currency="XOF", brands=("Omega",))
+    assert list(price_anomaly.check(line, env(OMEGA))) == []
+
+
+@pytest.mark.parametrize(
+    ("description", "hs_code", "value", "flagged"),
+    [
+        ("Sony WH-1000XM5 noise cancelling headphones", "8518.30", 7.0, True),
+        ("Adidas Ultraboost 22 running shoes", "6404.11", 5.5, True),
+        ("Casio G-Shock GA-2100 watch", "9102.11", 72.0, False),
+        ("Lancome Advanced Genifique serum 50ml", "3304.99", 70.0, False),
+    ],
+)
+def test_brands_without_floor_use_the_category_floor(
+    description: str, hs_code: str, value: float, flagged: bool
+) -> None:
+    name = description.split()[0]
+    line = facts(description, hs_code, unit_value=value, brands=(name,))
+    found = list(price_anomaly.check(line, env(brand(name))))
+    assert bool(found) is flagged
+    if found:
+        assert "category floor" in str(found[0].evidence["floor_basis"])
+
+
+def test_a_partial_brand_floor_yields_to_a_lower_category_floor() -> None:
+    moncler = brand("Moncler", 800, "outerwear only: down jackets ~US$1.2k+ (2024)")
+    line = facts("Moncler cotton t-shirt, logo", "6109.10", unit_value=60.0, brands=("Moncler",))
+    assert list(price_anomaly.check(line, env(moncler))) == []
+    jacket = facts("Moncler down jacket", "6201.40", unit_value=15.0, brands=("Moncler",))
+    assert len(list(price_anomaly.check(jacket, env(moncler)))) == 1
+
+
+def test_lines_without_brand_or_value_are_not_judged() -> None:
+    assert list(price_anomaly.check(facts("Quartz watch", "9102.11", unit_value=0.5), env(OMEGA))) == []
+    line = facts("Omega watch", "9102.21", unit_value=None, brands=("Omega",))
+    assert list(price_anomaly.check(line, env(OMEGA))) == []
