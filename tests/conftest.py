@@ -54,11 +54,8 @@ def postgres_url() -> Iterator[str]:
 def _truncate_postgres(url: str) -> None:
     engine = create_engine(url)
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "TRUNCATE shipment_goods, screenings, authorizations, campaigns, api_keys RESTART IDENTITY CASCADE"
-            )
-        )
+        tables = "shipment_goods, screenings, authorizations, campaigns, api_keys"
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     engine.dispose()
 
 

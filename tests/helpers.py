@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 import pytest
 
-from app.reference.knowledge import DataPaths, Knowledge
+from app.reference.knowledge import DataPaths, Knowledge, load_knowledge
 from app.services import knowledge_store
 
 PROBLEM_JSON = "application/problem+json"
@@ -227,12 +227,11 @@ def knowledge_cache() -> Iterator[None]:
     files may share it. Changed files (the reload tests) are loaded afresh; failures are not kept.
     """
     cache: dict[str, Knowledge] = {}
-    original = knowledge_store.load_knowledge
 
     def load(paths: DataPaths) -> Knowledge:
         key = _data_digest(paths)
         if key not in cache:
-            cache[key] = original(paths)
+            cache[key] = load_knowledge(paths)
         return cache[key]
 
     with pytest.MonkeyPatch.context() as patch:

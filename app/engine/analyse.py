@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.engine.facts import LineFacts, ManifestFacts
+from app.engine.history import goods_signatures
 from app.engine.text import description_key
 from app.engine.types import Manifest, ManifestLine
 from app.reference.knowledge import Knowledge
@@ -26,13 +27,13 @@ def analyse_line(index: int, line: ManifestLine, knowledge: Knowledge) -> LineFa
         hs_categories=assessment.hs_categories,
         category_hits=assessment.hits,
         category=assessment.primary,
+        head_categories=assessment.head_categories,
+        accessories=assessment.accessories,
         brand_hits=tuple(hits),
         unit_value_usd=value_usd,
     )
 
 
 def analyse(manifest: Manifest, knowledge: Knowledge) -> ManifestFacts:
-    return ManifestFacts(
-        manifest=manifest,
-        lines=tuple(analyse_line(i, line, knowledge) for i, line in enumerate(manifest.lines)),
-    )
+    lines = tuple(analyse_line(i, line, knowledge) for i, line in enumerate(manifest.lines))
+    return ManifestFacts(manifest=manifest, lines=lines, goods=goods_signatures(lines, knowledge))

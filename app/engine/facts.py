@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.engine.types import Manifest, ManifestLine
+from app.engine.types import GoodsSignature, Manifest, ManifestLine
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,15 @@ class CategoryHit:
 
 
 @dataclass(frozen=True, slots=True)
+class AccessoryHit:
+    """Something that goes with goods of a category (a phone case, a watch box), not the goods."""
+
+    category: str  # the goods it goes with
+    group: str  # accessory group id, e.g. "case", "packaging"
+    text: str  # the words as found, e.g. "phone cases"
+
+
+@dataclass(frozen=True, slots=True)
 class LineFacts:
     index: int  # 0-based position in the manifest
     line: ManifestLine
@@ -43,6 +52,8 @@ class LineFacts:
     category: str | None  # the category the line is scored under, text first, then HS
     brand_hits: tuple[BrandHit, ...]
     unit_value_usd: float | None
+    head_categories: frozenset[str] = frozenset()  # named by a phrase's head noun: surely the goods
+    accessories: tuple[AccessoryHit, ...] = ()  # things that go with goods of a category
 
     @property
     def line_id(self) -> str:
@@ -57,3 +68,4 @@ class LineFacts:
 class ManifestFacts:
     manifest: Manifest
     lines: tuple[LineFacts, ...]
+    goods: tuple[GoodsSignature, ...]  # the manifest's goods as its shipper's history will keep them

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from app.engine.facts import ManifestFacts
+from collections.abc import Sequence
+
+from app.engine.facts import LineFacts
 from app.engine.types import GoodsSignature
 from app.reference.knowledge import Knowledge
 
 
-def goods_signatures(facts: ManifestFacts, knowledge: Knowledge) -> tuple[GoodsSignature, ...]:
+def goods_signatures(lines: Sequence[LineFacts], knowledge: Knowledge) -> tuple[GoodsSignature, ...]:
     """One signature per kind of goods: lines with the same description key, category and brand add up."""
     merged: dict[tuple[str, str | None, str | None], GoodsSignature] = {}
-    for line in facts.lines:
+    for line in lines:
         brand = line.brand_hits[0].brand if line.brand_hits else None
         key = (line.text_key, line.category, brand)
         quantity = line.line.quantity or 1

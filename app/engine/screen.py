@@ -7,7 +7,6 @@ from app.engine import scoring
 from app.engine.analyse import analyse
 from app.engine.config import EngineConfig
 from app.engine.facts import LineFacts
-from app.engine.history import goods_signatures
 from app.engine.types import Flag, LineResult, Manifest, ScreeningContext, ScreeningResult
 from app.reference.knowledge import Knowledge
 from app.rules.base import RuleEnv
@@ -50,10 +49,9 @@ def screen(
         ),
         flags=all_flags,
         lines=tuple(line_results),
-        goods=goods_signatures(facts, knowledge),
+        goods=facts.goods,
     )
 
 
 def _line_flags(line: LineFacts, env: RuleEnv) -> tuple[Flag, ...]:
     return tuple(flag for rule in LINE_RULES for flag in rule(line, env))
-

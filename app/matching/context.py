@@ -38,7 +38,12 @@ class LineContext:
     """What a line says around its candidates; the costlier parts are read on first use."""
 
     def __init__(
-        self, words: Sequence[str], original: str, given: frozenset[str], declared: int | None, vocab: Vocabulary
+        self,
+        words: Sequence[str],
+        original: str,
+        given: frozenset[str],
+        declared: int | None,
+        vocab: Vocabulary,
     ) -> None:
         self.words = tuple(words)  # folded tokens of the line
         self.declared_brand = declared  # brand id the declared brand field names

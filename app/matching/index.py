@@ -71,14 +71,19 @@ def _aliases(record: BrandRecord) -> Iterable[tuple[str, str, bool]]:
             yield text, kind, fold(text) in context_only
 
 
-def _level(kind: str, words: Sequence[str], key: str, needs_context: bool, vocab: Vocabulary) -> Level:
+def _level(
+    kind: str, words: Sequence[str], key: str, needs_context: bool, has_categories: bool, vocab: Vocabulary
+) -> Level:
+    """The record's flags decide; the dictionaries add what the record does not say. A record with
+    no goods categories cannot be checked against a line's goods, so only its flags count there."""
     if is_cjk(key):
         if len(key) < 2:
             return Level.SHORT
-        return Level.WORD if needs_context or key in vocab.zh_common else Level.DISTINCTIVE
+        ordinary = has_categories and key in vocab.zh_common
+        return Level.WORD if needs_context or ordinary else Level.DISTINCTIVE
     if kind == "abbreviation" or len(key) <= 3 or key.isdigit():
         return Level.SHORT
-    ordinary = all(w.isdigit() or len(w) <= 2 or w in vocab.dictionary for w in words)
+    ordinary = has_categories and all(w.isdigit() or len(w) <= 2 or w in vocab.dictionary for w in words)
     return Level.WORD if needs_context or ordinary else Level.DISTINCTIVE
 
 
@@ -91,7 +96,7 @@ class MarkIndex:
         chosen: dict[tuple[int, str], AliasEntry] = {}
         for brand_id, record in enumerate(self.brands):
             for text, kind, needs_context in _aliases(record):
-                entry = self._entry(brand_id, text, kind, needs_context, vocab)
+                entry = self._entry(brand_id, text, kind, needs_context, bool(record.categories), vocab)
                 if entry is None:
                     continue
                 old = chosen.get((brand_id, entry.key))
@@ -102,9 +107,12 @@ class MarkIndex:
         self.automaton = self._automaton()
         self.word_ids = frozenset(w for e in self.entries for w in e.words)  # every mark word
         self.fuzzy, self.word_refs, self.squeezed = self._fuzzy_words(vocab)
+        self.anchors = self._anchors(vocab)
 
     @staticmethod
-    def _entry(brand: int, text: str, kind: str, needs_context: bool, vocab: Vocabulary) -> AliasEntry | None:
+    def _entry(
+        brand: int, text: str, kind: str, needs_context: bool, has_categories: bool, vocab: Vocabulary
+    ) -> AliasEntry | None:
         plain_words = tuple(TOKEN_RE.findall(fold(text)))
         words = tuple(p for w in plain_words if (p := token_piece(w)[0]))
         key = "".join(words)
@@ -112,8 +120,10 @@ class MarkIndex:
             return None
         if kind != "name" and all(w in vocab.category_cues for w in plain_words):
             return None  # a goods noun ("capsules") names the goods, never the mark
-        level = _level(kind, plain_words, key, needs_context, vocab)
-        return AliasEntry(brand, text, kind, key, words, "".join(plain_words), plain_words, level, is_cjk(key))
+        level = _level(kind, plain_words, key, needs_context, has_categories, vocab)
+        return AliasEntry(
+            brand, text, kind, key, words, "".join(plain_words), plain_words, level, is_cjk(key)
+        )
 
     def _automaton(self) -> ahocorasick.Automaton:
         by_key: dict[str, list[int]] = {}
@@ -124,6 +134,20 @@ class MarkIndex:
             automaton.add_word(key, (len(key), tuple(ids)))
         automaton.make_automaton()
         return automaton
+
+    def _anchors(self, vocab: Vocabulary) -> dict[str, tuple[WordRef, ...]]:
+        """Distinctive words of many-word aliases, by folded text: with one of them written as
+        recorded, the rest of the alias may carry the typo ("Kathaus Cllection", "Lurtyi Prc")."""
+        anchors: dict[str, list[WordRef]] = {}
+        for entry_id, entry in enumerate(self.entries):
+            if entry.level != Level.DISTINCTIVE or entry.cjk or len(entry.plain_words) < 2:
+                continue
+            if len(entry.plain_words) != len(entry.words) or max_edits(len(entry.key)) == 0:
+                continue
+            for position, word in enumerate(entry.plain_words):
+                if len(word) >= 4 and word.isalpha() and word not in vocab.dictionary:
+                    anchors.setdefault(word, []).append(WordRef(entry_id, position))
+        return {k: tuple(v) for k, v in anchors.items()}
 
     def _fuzzy_words(
         self, vocab: Vocabulary

@@ -10,15 +10,16 @@ closest marks by similarity.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from app.engine.facts import BrandHit
 from app.matching.context import LineContext, evidence, inside_phrase, replica_phrase
-from app.matching.fuzzy import similarity
+from app.matching.fuzzy import max_edits, similarity
 from app.matching.index import KIND_ORDER, AliasEntry, Level, MarkIndex, WordRef
 from app.matching.normalize import (
     CONFUSABLES,
@@ -69,6 +70,7 @@ class BrandMatcher:
         self._typos: dict[str, tuple[Typo, ...]] = {}  # words near some
         self._declared: dict[str, int | None] = {}
         self._search_keys = [e.key for e in index.entries]
+        self._anchor_words = frozenset(index.anchors)
         self._skeleton_words = frozenset(w.translate(_SKELETON) for w in self._vocab.dictionary)
 
     @classmethod
@@ -97,11 +99,14 @@ class BrandMatcher:
         if exact and line is None and not self._plausible(tokens, compact, exact):
             exact = []
         typos = self._typo_words(tokens)
+        anchored = not self._anchor_words.isdisjoint(tokens)
         declared = self._declared_brand(declared_brand) if declared_brand else None
-        if not exact and not typos and declared is None:
+        if not exact and not typos and not anchored and declared is None:
             return []
         line = line or Line.parse(text, folded)
         candidates = self._candidates(line, exact, typos)
+        if anchored:
+            candidates += self._anchored(line)
         ctx = LineContext([t.text for t in line.tokens], text, categories, declared, self._vocab)
         hits = self._accept(line, candidates, ctx)
         if declared is not None and all(h.brand != self._index.brands[declared].name for h in hits):
@@ -259,16 +264,45 @@ class BrandMatcher:
                 entry, first, last, toks[0].cstart, toks[-1].cend, typo.match_type, sim, str(typo.distance)
             )
 
+    def _anchored(self, line: Line) -> Iterable[Candidate]:
+        """Many-word aliases with one distinctive word as recorded and a typo in the others."""
+        tokens = line.tokens
+        for at, token in enumerate(tokens):
+            for ref in self._index.anchors.get(token.text, ()):
+                entry = self._index.entries[ref.entry]
+                first = at - ref.position
+                last = first + len(entry.words)
+                if first < 0 or last > len(tokens):
+                    continue
+                toks = tokens[first:last]
+                pieces = [t.piece for t in toks]
+                if any(OSA.distance(p, w, score_cutoff=2) > 1 for p, w in zip(pieces, entry.words, strict=True)):
+                    continue
+                written = "".join(pieces)
+                distance = OSA.distance(written, entry.key)
+                if 0 < distance <= max_edits(len(entry.key)):
+                    kind = "doubled" if squeeze(written) == squeeze(entry.key) else "typo"
+                    sim = similarity(written, entry.key)
+                    yield Candidate(entry, first, last, toks[0].cstart, toks[-1].cend, kind, sim, str(distance))
+
     def _classify(
         self, line: Line, toks: tuple[Token, ...], entry: AliasEntry, pieces: tuple[str, ...]
     ) -> tuple[str, str]:
         surface = self._surface(line, toks[0].start, toks[-1].end)
         if any(is_fullwidth(c) for c in surface):
             return "fullwidth", ""
-        swapped = [f"{c}→{CONFUSABLES[c]}" for c in dict.fromkeys(surface) if not c.isascii() and c in CONFUSABLES]
+        swapped = [
+            f"{c}→{CONFUSABLES[c]}" for c in dict.fromkeys(surface) if not c.isascii() and c in CONFUSABLES
+        ]
         if swapped and not entry.cjk:
             return "homoglyph", ", ".join(swapped)
-        leet = [f"{c}→{c.translate(LEET)}" for t in toks if t.leet for c in dict.fromkeys(t.text) if c in LEET_CHARS]
+        leet = [
+            f"{c}→{c.translate(LEET)}"
+            for t in toks
+            if t.leet
+            for c in dict.fromkeys(t.text)
+            if c in LEET_CHARS
+        ]
         if leet:
             return "leet", ", ".join(leet)
         if pieces != entry.words and not entry.cjk:
@@ -326,7 +360,9 @@ class BrandMatcher:
         if cand.match_type != "glued":
             return self._surface(line, line.tokens[cand.first].start, line.tokens[cand.last - 1].end)
         head, tail = line.tokens[cand.first], line.tokens[cand.last - 1]
-        return self._surface(line, head.start + cand.cstart - head.cstart, tail.start + cand.cend - tail.cstart)
+        return self._surface(
+            line, head.start + cand.cstart - head.cstart, tail.start + cand.cend - tail.cstart
+        )
 
     # -- declared brand -----------------------------------------------------------------------
     def _declared_brand(self, declared: str) -> int | None:
@@ -366,12 +402,17 @@ class BrandMatcher:
             brand = self._index.brands[cand.entry.brand].name
             if brand not in hits:
                 hits[brand] = BrandHit(
-                    brand, self._matched_text(line, cand), cand.match_type, cand.similarity,
+                    brand,
+                    self._matched_text(line, cand),
+                    cand.match_type,
+                    cand.similarity,
                     _reason(self._matched_text(line, cand), brand, cand),
                 )
         key = skeleton(query)
         if key:
-            found = process.extract(key, self._search_keys, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=60)
+            found = process.extract(
+                key, self._search_keys, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=60
+            )
             for _, score, entry_id in found:
                 entry = self._index.entries[entry_id]
                 brand = self._index.brands[entry.brand].name
@@ -386,7 +427,9 @@ def _plain(toks: Iterable[Token]) -> str:
 
 
 def _rank(cand: Candidate) -> tuple[int, int, int]:
-    exactness = 0 if cand.match_type in {"exact", "case", "alias", "model", "translation", "abbreviation"} else 1
+    exactness = (
+        0 if cand.match_type in {"exact", "case", "alias", "model", "translation", "abbreviation"} else 1
+    )
     return (exactness, -cand.similarity, int(cand.entry.level))
 
 

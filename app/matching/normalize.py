@@ -21,8 +21,12 @@ import confusable_homoglyphs
 # Separators a seller puts inside a mark are whatever is not a token character.
 TOKEN_RE = re.compile(r"[a-z0-9$@]+|[^\W_]")
 _ASCII_TOKEN_RE = re.compile(r"[a-z0-9]+")
+_LEET_PAIR_RE = re.compile(r"[a-z][013457]|[013457][a-z]")
 # Sizes and codes mix letters and digits too ("50ml", "3xl", "a1034", "gt5"): never leetspeak.
-_UNIT_OR_CODE_RE = re.compile(r"\d+[a-z]{1,2}|\d+(?:mah|pcs|inch|lbs|khz|mhz|ghz|xxl|xxxl|gsm)|[a-z]{1,3}\d+")
+_UNIT_OR_CODE_RE = re.compile(
+    r"\d+(?:mm|cm|m|km|ml|l|g|kg|mg|oz|lb|lbs|w|kw|v|a|mah|ah|gb|tb|mb|hz|khz|mhz|ghz|k|p|x|xl|xxl|xxxl"
+    r"|xs|pcs|pc|ft|in|inch|d|t|h|s|mp|st|nd|rd|th|gsm|ply)"
+)
 
 # Letters and leetspeak characters only, at least two letters.
 _LEET_WORD_RE = re.compile(r"(?=[013457$@]*[a-z][013457$@]*[a-z])[a-z013457$@]+")
@@ -50,10 +54,14 @@ def _load_confusables() -> dict[str, str]:
         if len(char) != 1 or char.isascii() or _is_cjk(char):
             continue
         target = direct(char)
-        if target is None:  # one step further: Greek kappa -> Latin kra -> k
+        if target is None:  # one step further: a look-alike of a look-alike
             target = next(
                 (t for e in entries if len(e["c"]) == 1 and (t := direct(e["c"])) is not None), None
             )
+        if target is None and len(char.upper()) == 1 and char.upper() != char:
+            # Greek small kappa, chi, tau: their capitals are the look-alikes of K, X, T
+            upper = direct(char.upper())
+            target = upper.lower() if upper is not None else None
         if target is not None:
             table[char] = target
     return table
@@ -135,9 +143,10 @@ def quick_tokens(folded: str) -> list[str] | None:
     if not folded.isascii() or "$" in folded or "@" in folded:
         return None
     tokens = _ASCII_TOKEN_RE.findall(folded)
-    for token in tokens:
-        if not token.isalpha() and not token.isdigit() and is_leet_token(token):
-            return None
+    if _LEET_PAIR_RE.search(folded):
+        for token in tokens:
+            if not token.isalpha() and not token.isdigit() and is_leet_token(token):
+                return None
     return tokens
 
 

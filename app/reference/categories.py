@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from app.engine.facts import CategoryHit
+from app.engine.facts import AccessoryHit, CategoryHit
 from app.reference.category_file import CategoryFile, CategorySpec
 from app.reference.hs import HsNomenclature, normalise_code
 from app.reference.keyword_scan import KeywordScanner, ScanResult
@@ -48,15 +48,6 @@ class CategoryRecord:
 
     def fits_code(self, code: str) -> bool:
         return any(code.startswith(p) for p in (*self.hs_prefixes, *self.also_declared_under))
-
-
-@dataclass(frozen=True)
-class AccessoryHit:
-    """Something that goes with goods of a category (a phone case, a watch box), not the goods."""
-
-    category: str  # the goods it goes with
-    group: str  # accessory group id, e.g. "case", "packaging"
-    text: str  # the words as found, e.g. "phone cases"
 
 
 @dataclass(frozen=True)

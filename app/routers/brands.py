@@ -83,6 +83,7 @@ def reload_lists(principal: AdminDep, state: StateDep) -> ReloadOut:
     state.metrics.reloads.labels("ok" if outcome.ok else "refused").inc()
     if not outcome.ok or outcome.knowledge is None:
         raise InvalidInput(
-            f"the data files were refused and the lists loaded before keep serving: {outcome.error}"
+            f"the data files were refused and the lists loaded before keep serving: {outcome.error}",
+            errors=[{"loc": list(outcome.where), "msg": outcome.error or "refused"}],
         )
     return ReloadOut(reloaded=True, brand_list=outcome.knowledge.brand_list_version)

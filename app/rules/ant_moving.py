@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from app.engine.facts import ManifestFacts
-from app.engine.history import goods_signatures
 from app.engine.types import Flag, FlagCode, GoodsSignature, Severity
 from app.rules.base import RuleEnv
 from app.rules.goods_risk import category_label
@@ -67,7 +66,7 @@ def check(facts: ManifestFacts, env: RuleEnv) -> Iterator[Flag]:
     window = [past for past in env.context.history if since <= past.departure_date <= today]
     if len(window) + 1 < patterns.ant_min_shipments:
         return  # a new shipper, or a first parcel: nothing to add up, and no need to read the lines
-    mine = small_high_risk_totals(goods_signatures(facts, env.knowledge), patterns.ant_max_quantity)
+    mine = small_high_risk_totals(facts.goods, patterns.ant_max_quantity)
     if not mine:
         return
     series: dict[Key, list[Shipment]] = defaultdict(list)

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.engine.facts import LineFacts
+from app.engine.facts import AccessoryHit, LineFacts
 from app.engine.types import Flag, FlagCode, Severity
-from app.reference.categories import AccessoryHit, CategoryTable
+from app.reference.categories import CategoryTable
 from app.reference.hs import normalise_code
 from app.rules.base import RuleEnv
 
@@ -58,7 +58,7 @@ def _described_goods(
         records = [r for c in sorted(facts.text_categories) if (r := table.get(c))]
         if any(r.fits_code(code) for r in records):
             return None
-        heads = [r for r in records if r.id in table.classify(facts.line.description, code).head_categories]
+        heads = [r for r in records if r.id in facts.head_categories]
         elsewhere = bool(facts.hs_categories) or all(section not in r.sections for r in heads)
         if not heads or not elsewhere:
             return None
@@ -68,7 +68,7 @@ def _described_goods(
             "hs_categories": sorted(facts.hs_categories),
             "expected_hs": sorted({p for r in heads for p in r.hs_prefixes}),
         }
-    accessories = table.classify(facts.line.description, code).accessories
+    accessories = facts.accessories
     if not accessories or any(_fits_accessory(table, a, code) for a in accessories):
         return None
     hs_categories = table.hs_categories(code)

@@ -112,8 +112,7 @@ class GoodsIndex:
 def implied_categories(marks: LineFacts, env: RuleEnv) -> frozenset[str]:
     """The goods a marks line is made for: its own categories and those its accessory words name
     ("watch boxes" go with watches), as the category table reads them."""
-    assessment = env.knowledge.categories.classify(marks.line.description, None)
-    return marks.text_categories | frozenset(hit.category for hit in assessment.accessories)
+    return marks.text_categories | frozenset(hit.category for hit in marks.accessories)
 
 
 def check(facts: ManifestFacts, env: RuleEnv) -> Iterator[Flag]:

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from app.engine.facts import LineFacts, ManifestFacts
-from app.engine.history import goods_signatures
 from app.engine.types import Flag, FlagCode, GoodsSignature, PastShipment, Severity
 from app.rules.base import RuleEnv
 from app.rules.goods_risk import high_risk_line, quoted
@@ -212,7 +211,7 @@ def _across_manifests(facts: ManifestFacts, env: RuleEnv) -> Finding | None:
         return None
     index = _EarlierParts(earlier, patterns.split_max_part_quantity)
     best: tuple[GoodsSignature, list[_Part]] | None = None
-    for sig in goods_signatures(facts, env.knowledge):
+    for sig in facts.goods:
         if sig.quantity > patterns.split_max_part_quantity:
             continue
         parts = index.of(sig)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 from app.reference.knowledge import DataPaths, Knowledge, load_knowledge
 
@@ -16,6 +17,15 @@ class ReloadOutcome:
     ok: bool
     error: str | None
     knowledge: Knowledge | None
+    # Where the refused data is wrong: ("file", name, "row N") for a bad list file.
+    where: tuple[str, ...] = ()
+
+
+def _where(exc: Exception) -> tuple[str, ...]:
+    file, row = getattr(exc, "file", None), getattr(exc, "row", None)
+    if not file:
+        return ("data_files",)
+    return ("file", Path(str(file)).name) + ((f"row {row}",) if row is not None else ())
 
 
 class KnowledgeStore:
@@ -32,7 +42,7 @@ class KnowledgeStore:
             except Exception as exc:  # any bad file: keep serving what was loaded before
                 self.last_error = f"{type(exc).__name__}: {exc}"
                 log.error("data files not loaded: %s", self.last_error)
-                return ReloadOutcome(False, self.last_error, self.current)
+                return ReloadOutcome(False, self.last_error, self.current, _where(exc))
             if paths is not None:
                 self._paths = paths
             self.current, self.last_error = knowledge, None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,11 @@ from tests.helpers import assert_problem, assert_screening_shape, flags_of
 
 AS_B = {"X-API-Key": KEY_B}
 WATCH = "Men's quartz wrist watch, stainless steel"
-ROLEX_LINE = {"description": "Rolex Submariner Date 41mm watch", "hs_code": "9102.21", "quantity": 600}
+ROLEX_LINE: dict[str, Any] = {
+    "description": "Rolex Submariner Date 41mm watch",
+    "hs_code": "9102.21",
+    "quantity": 600,
+}
 QUIET_DAY = "2025-06-10"  # no shipped campaign is in force in 2025
 
 
@@ -327,7 +330,7 @@ def test_a_broken_list_is_refused_and_the_old_lists_keep_serving(
     extra_list.write_text("list: {id: operator-test-list, version: '2'}\nbrands:\n  - name: [unclosed\n")
     refused = operator_client.post("/v1/brand-lists/reload")
 
-    problem = assert_problem(refused, 422)
+    problem = assert_problem(refused, 422, ["file", extra_list.name])
     assert extra_list.name in problem["detail"]
     still = screen(operator_client, brand_line("Zorvexa chronograph watch", "SHP-R2"))
     assert still["versions"]["brand_list"] == version
@@ -351,7 +354,9 @@ def test_a_list_redefining_a_shipped_brand_is_refused(operator_client: TestClien
     version = operator_client.get("/v1/brand-lists").json()["version"]
     write_list(extra_list, "3", "Zorvexa", "Rolex")
 
-    problem = assert_problem(operator_client.post("/v1/brand-lists/reload"), 422)
+    problem = assert_problem(
+        operator_client.post("/v1/brand-lists/reload"), 422, ["file", extra_list.name, "row 2"]
+    )
 
     assert extra_list.name in problem["detail"]
     assert "Rolex" in problem["detail"]

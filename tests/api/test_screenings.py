@@ -81,7 +81,7 @@ def post(client: TestClient, body: dict[str, Any], **headers: str) -> Any:
     return response
 
 
-def listed_ids(client: TestClient, headers: dict[str, str] | None = None, **params: Any) -> list[str]:
+def listed_ids(client: TestClient, headers: dict[str, str] | None = None, **params: str) -> list[str]:
     response = client.get("/v1/screenings", params=params, headers=headers)
     assert response.status_code == 200, response.text
     return [item["screening_id"] for item in response.json()["items"]]
@@ -154,9 +154,9 @@ def test_list_filters_by_reference_decision_and_dates(client: TestClient) -> Non
 
     today = dt.datetime.now(dt.UTC).date()
     all_ids = {b["screening_id"] for b in bodies}
-    assert set(listed_ids(client, **{"from": today.isoformat()})) == all_ids
+    assert set(listed_ids(client, None, **{"from": today.isoformat()})) == all_ids
     assert set(listed_ids(client, to=today.isoformat())) == all_ids
-    assert listed_ids(client, **{"from": (today + dt.timedelta(days=1)).isoformat()}) == []
+    assert listed_ids(client, None, **{"from": (today + dt.timedelta(days=1)).isoformat()}) == []
     assert listed_ids(client, to=(today - dt.timedelta(days=1)).isoformat()) == []
 
 

@@ -12,7 +12,8 @@ from types import SimpleNamespace
 from typing import cast
 
 from app.engine.config import EngineConfig
-from app.engine.facts import BrandHit, LineFacts, ManifestFacts
+from app.engine.facts import AccessoryHit, BrandHit, LineFacts, ManifestFacts
+from app.engine.history import goods_signatures
 from app.engine.text import description_key
 from app.engine.types import (
     Channel,
@@ -23,7 +24,7 @@ from app.engine.types import (
     PastShipment,
     ScreeningContext,
 )
-from app.reference.categories import AccessoryHit, CategoryAssessment, CategoryRecord
+from app.reference.categories import CategoryAssessment, CategoryRecord
 from app.reference.knowledge import Knowledge
 from app.rules.base import RuleEnv
 
@@ -133,6 +134,7 @@ def line_facts(
     categories: Iterable[str] = (),
     hs_categories: Iterable[str] = (),
     brands: Iterable[str] = (),
+    accessories: Iterable[AccessoryHit] = (),
     index: int | None = None,
 ) -> LineFacts:
     """One line's facts; `categories` are those its words point to, `hs_categories` its HS code's."""
@@ -156,6 +158,7 @@ def line_facts(
         category=min(text_categories) if text_categories else (min(hs_set) if hs_set else None),
         brand_hits=tuple(brand_hit(brand) for brand in brands),
         unit_value_usd=unit_value,
+        accessories=tuple(accessories),
     )
 
 
@@ -176,7 +179,9 @@ def manifest_facts(
         departure_date=departure,
         lines=tuple(line.line for line in lines),
     )
-    return ManifestFacts(manifest=manifest, lines=tuple(lines))
+    return ManifestFacts(
+        manifest=manifest, lines=tuple(lines), goods=goods_signatures(lines, knowledge_stub())
+    )
 
 
 def goods(

@@ -66,6 +66,8 @@ def facts(
         hs_categories=assessment.hs_categories,
         category_hits=assessment.hits,
         category=assessment.primary,
+        head_categories=assessment.head_categories,
+        accessories=assessment.accessories,
         brand_hits=tuple(brand_hit(b) for b in brands),
         unit_value_usd=rates().to_usd(unit_value, currency) if unit_value is not None else None,
     )

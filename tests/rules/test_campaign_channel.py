@@ -70,7 +70,7 @@ def facts(
         departure_date=DAY,
         lines=tuple(item.line for item in lines),
     )
-    return ManifestFacts(manifest=manifest, lines=lines)
+    return ManifestFacts(manifest=manifest, lines=lines, goods=())
 
 
 def env(*campaigns: Campaign, scoring: ScoringConfig | None = None) -> RuleEnv:

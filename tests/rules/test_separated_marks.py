@@ -7,11 +7,11 @@ import time
 import pytest
 
 from app.engine.config import EngineConfig, PatternConfig
-from app.engine.facts import LineFacts
+from app.engine.facts import AccessoryHit, LineFacts
 from app.engine.types import Flag, FlagCode
 from app.rules import separated_marks
 from app.rules.marks_reading import read_marks
-from tests.rules.factories import knowledge_stub, line_facts, manifest_facts, rule_env
+from tests.rules.factories import line_facts, manifest_facts, rule_env
 
 
 def flags(*lines: LineFacts, destination: str = "US", config: EngineConfig | None = None) -> list[Flag]:
@@ -79,14 +79,14 @@ def test_marks_naming_a_category_present_fit_its_goods() -> None:
 
 
 def test_marks_fit_the_goods_their_accessory_words_go_with() -> None:
-    facts = manifest_facts(
-        line_facts(1, "Ladies wallets, PU, unbranded", quantity=1200, categories={"bags_luggage"}),
-        line_facts(2, "Metal logo plates for purses", quantity=5000),
-    )
-    knows_purses = rule_env(knowledge=knowledge_stub(accessories={"purse": "bags_luggage"}))
+    wallets = line_facts(1, "Ladies wallets, PU, unbranded", quantity=1200, categories={"bags_luggage"})
+    plates = "Metal logo plates for purses"
+    unknown = manifest_facts(wallets, line_facts(2, plates, quantity=5000))
+    purse = AccessoryHit(category="bags_luggage", group="packaging", text="purses")
+    known = manifest_facts(wallets, line_facts(2, plates, quantity=5000, accessories=[purse]))
 
-    assert list(separated_marks.check(facts, rule_env())) == []
-    found = list(separated_marks.check(facts, knows_purses))
+    assert list(separated_marks.check(unknown, rule_env())) == []
+    found = list(separated_marks.check(known, rule_env()))
     assert len(found) == 1
     assert "made for bags, wallets and luggage" in found[0].reason
 
