@@ -124,12 +124,21 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) and exc.detail else "request failed"
-        return problem(exc.status_code, _title(exc.status_code), detail)
+        return problem(exc.status_code, _title(exc.status_code), _parse_failure(exc.__cause__) or detail)
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error", exc_info=exc)
         return problem(500, "Internal server error", "an unexpected error occurred; it has been logged")
+
+
+def _parse_failure(cause: BaseException | None) -> str | None:
+    """Say why a body could not be parsed, where FastAPI only says that it could not."""
+    if isinstance(cause, UnicodeDecodeError):
+        return f"the body is not valid UTF-8 (byte {cause.start}): send JSON encoded as UTF-8"
+    if isinstance(cause, RecursionError):
+        return "the body nests arrays or objects too deeply: a manifest needs only a few levels"
+    return None
 
 
 def _title(status: int) -> str:

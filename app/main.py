@@ -18,6 +18,7 @@ from app.db.session import make_engine, make_sessionmaker, upgrade
 from app.errors import install_handlers
 from app.metrics import Metrics
 from app.middleware import BodyLimitMiddleware
+from app.openapi import install_openapi
 from app.routers import authorizations, brands, campaigns, health, screenings, upload
 from app.services.keys import BootstrapKeys
 from app.services.knowledge_store import KnowledgeStore
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (health, screenings, upload, brands, campaigns, authorizations):
         app.include_router(module.router)
     _mount_docs(app)
+    install_openapi(app)
     return app
 
 

@@ -29,7 +29,12 @@ from app.reference.categories import CategoryTable  # noqa: E402
 
 
 def _key(name: str) -> str:
-    return unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name)).encode("ascii", "ignore").decode().casefold()
+    return (
+        unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
+        .encode("ascii", "ignore")
+        .decode()
+        .casefold()
+    )
 
 
 def load_brands(lists: list[Path], csv_path: Path | None) -> tuple[BrandRecord, ...]:
@@ -42,9 +47,13 @@ def load_brands(lists: list[Path], csv_path: Path | None) -> tuple[BrandRecord, 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("cases", type=Path)
-    parser.add_argument("--lists", type=Path, nargs="*", default=sorted((ROOT / "brand_lists").glob("core*.yaml")))
+    parser.add_argument(
+        "--lists", type=Path, nargs="*", default=sorted((ROOT / "brand_lists").glob("core*.yaml"))
+    )
     parser.add_argument("--csv", type=Path, default=None, help="build brands from the reference CSV instead")
     parser.add_argument("--categories", type=Path, default=ROOT / "app/data/categories/categories.yaml")
     parser.add_argument("--failures", action="store_true", help="print every failed case")
@@ -72,7 +81,10 @@ def main() -> None:
         tally[group][1] += 1
         if not ok:
             got = [(h.brand, h.matched_text, h.match_type) for h in found]
-            failures.append(f"{case['id']} {group} expect={expected} got={got} :: {case['request']['lines'][0]['description']}")
+            failures.append(
+                f"{case['id']} {group} expect={expected} got={got} :: "
+                + case["request"]["lines"][0]["description"]
+            )
     print(f"{'group':34} {'pass':>5} {'of':>4}  rate")
     for polarity in ("positive", "negative"):
         groups = sorted(g for g in tally if g.startswith(polarity))

@@ -50,14 +50,15 @@ def campaign_factor(line: LineFacts, campaigns: Sequence[Campaign], config: Scor
 
 
 def amplify(flags: Sequence[Flag], factor: float) -> tuple[Flag, ...]:
-    """Scale the points of a line's flags by a campaign factor (rounded, never below the original)."""
+    """Scale the points of a line's flags by a campaign factor: rounded, never below the original,
+    never above the 100 a score can reach."""
     if factor == 1.0:
         return tuple(flags)
     scaled = round(factor, 3)
     return tuple(
         replace(
             f,
-            points=max(f.points, round(f.points * factor)),
+            points=min(MAX_SCORE, max(f.points, round(f.points * factor))),
             evidence={**f.evidence, "campaign_factor": scaled},
         )
         if f.points

@@ -3,26 +3,33 @@
 Every alias has a level (index.Level), decided from data alone when the index is built:
 
 * DISTINCTIVE: the alias names the mark and nothing else ("Rolex", "Submariner", "劳力士").
-* WORD: the alias is also an ordinary word: the brand record says `common_word` (for its name), the
-  alias is listed in a `context_*` field of the record, every word of it is in the dictionary
-  (data/english_words.txt: "Coach", "Omega", "New Balance", "Trefoil"), or it is a Chinese mark
-  name that is an everyday word (data/zh_common_words.txt: 苹果).
+* WORD: the brand's name is also an ordinary word: the record says `common_word`, or the name is
+  in the dictionary (data/english_words.txt: "Omega", "New Balance"), or a Chinese name is an
+  everyday word (data/zh_common_words.txt).
 * SHORT: an abbreviation or any key of three characters or fewer ("LV", "3M", "YSL", "N°5").
+* GOODS: a model, alias or Chinese name the record lists under `context_*` ("Bumblebee", 苹果).
+* COMPANION: a model or alias the record lists as distinctive that is an ordinary word or a
+  bare number ("Suede", "Classic", "327"): the dictionary overrules the record.
 
-What a line can say for a mark (`Evidence`), all read from data:
+The dictionaries only add caution to records that list goods categories: a record with none
+cannot be checked against a line's goods, so there only its own flags count.
+
+What a line can say for a mark, all read from data:
 
 * category: the line's goods categories (the classifier's, plus the category cue words of
   data/context_cues.yaml) meet the brand's `categories`;
 * declared: the shipper declared this brand on the line;
-* companion: a distinctive alias of the same brand (a model name) is also in the line;
+* companion: a distinctive alias of the same brand (its name, a model) is also in the line;
 * cue: a mark-cue word ("logo", "brand", "original", "genuine", "monogram"...) stands within
   `cue_window` tokens, not after a negation ("no logo", "without brand");
 * casing: the alias is written as a mark is (all capitals in a line that is not, or the
   recorded inner capitals, as in "iPhone").
 
-DISTINCTIVE needs nothing; WORD needs any one of the five; SHORT needs category, declared or
-companion, and is matched as whole tokens only ("3m x 4m" tarpaulin is no 3M, "LV bag" is Louis
-Vuitton). Whatever the level, an alias inside one of its brand's `non_mark_phrases` ("omega-3",
+DISTINCTIVE needs nothing. WORD needs any one of the five. SHORT and GOODS need category,
+declared or companion; SHORT also matches whole tokens only ("3m x 4m" tarpaulin is no 3M).
+COMPANION needs declared, companion, or category and cue together. A line that says its goods
+carry no mark ("unbranded", "no brand", "generic", "own brand") gives no category or cue
+evidence. Whatever the level, an alias inside one of its brand's `non_mark_phrases` ("omega-3",
 "coach bus", "dove-shaped") is not the mark.
 """
 
@@ -66,6 +73,17 @@ class LineContext:
         return self._categories
 
     @property
+    def unbranded(self) -> bool:
+        """The line says its goods carry no mark ("unbranded", "no brand", "generic")."""
+        words = self.words
+        return any(
+            tuple(words[i : i + len(p)]) == p
+            for p in self._vocab.unbranded
+            if p[0] in self.present
+            for i in range(len(words) - len(p) + 1)
+        )
+
+    @property
     def upper_line(self) -> bool:
         """Written mostly in capitals: capitals then say nothing."""
         if self._upper is None:
@@ -89,13 +107,20 @@ def evidence(
     """Why the line reads the alias as the mark ("" when no reason is needed), or None."""
     if level == Level.DISTINCTIVE:
         return ""
-    if fit := brand_categories & ctx.categories:
-        return f"the line's goods ({', '.join(sorted(fit))}) are the brand's"
     if ctx.declared_brand == brand:
         return "the shipper declared the brand"
     if has_companion:
-        return "the brand's model or other name is also in the line"
-    if level == Level.SHORT:
+        return "the brand's name or another of its names is also in the line"
+    if ctx.unbranded:
+        return None  # "no brand", "generic", "own brand": the line says it carries no mark
+    fit = brand_categories & ctx.categories
+    goods = f"the line's goods ({', '.join(sorted(fit))}) are the brand's"
+    if level == Level.COMPANION:
+        cue = cue_near(ctx.words, span, vocab)
+        return f"{goods} and '{cue}' stands next to it" if fit and cue else None
+    if fit:
+        return goods
+    if level in (Level.SHORT, Level.GOODS):
         return None
     if cue := cue_near(ctx.words, span, vocab):
         return f"'{cue}' stands next to it"
@@ -107,9 +132,10 @@ def evidence(
 def cue_near(words: Sequence[str], span: tuple[int, int], vocab: Vocabulary) -> str | None:
     start, end = span
     lo, hi = max(0, start - vocab.cue_window), min(len(words), end + vocab.cue_window)
-    for i in (*range(lo, start), *range(end, hi)):
-        if words[i] in vocab.mark_cues and not (i > 0 and words[i - 1] in vocab.negations):
-            return words[i]
+    for i in [*range(lo, start), *range(end, hi)]:
+        word: str = words[i]
+        if word in vocab.mark_cues and not (i > 0 and words[i - 1] in vocab.negations):
+            return word
     return None
 
 
@@ -122,9 +148,12 @@ def mark_casing(surface: str, recorded: str, upper_line: bool) -> bool:
 
 
 def inside_phrase(compact: str, span: tuple[int, int], phrases: Sequence[str]) -> bool:
-    """Whether the compact span lies inside one of the phrases as written in the line."""
+    """Whether the compact span lies inside one of the phrases as written in the line. A phrase no
+    longer than the span says nothing about it ("bumble bee" is no reading of "Bumblebee")."""
     start, end = span
     for phrase in phrases:
+        if len(phrase) <= end - start:
+            continue
         at = compact.find(phrase, max(0, end - len(phrase)))
         while 0 <= at <= start:
             if at + len(phrase) >= end:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from rapidfuzz.distance import OSA
 
@@ -82,7 +82,3 @@ def similarity(a: str, b: str) -> int:
     """0-100, from the edit distance relative to the longer word."""
     longest = max(len(a), len(b)) or 1
     return round(100 * (1 - OSA.distance(a, b) / longest))
-
-
-def unique(items: Iterable[int]) -> list[int]:
-    return list(dict.fromkeys(items))

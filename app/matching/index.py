@@ -25,6 +25,9 @@ class Level(IntEnum):
     DISTINCTIVE = 0  # "Rolex", "Submariner", "劳力士": the alias alone names the mark
     WORD = 1  # "Coach", "Omega", "New Balance", "苹果": also ordinary words
     SHORT = 2  # "LV", "3M", "YSL", any abbreviation: letters that occur by chance
+    GOODS = 4  # a context model or Chinese name ("Bumblebee", 苹果): counts where the goods fit
+    COMPANION = 3  # a model or alias the record calls distinctive that is an ordinary word or a
+    # number ("Suede", "Classic", "327"): it counts beside the brand's name, not alone
 
 
 # Preference when one brand records the same key twice.
@@ -44,10 +47,16 @@ class AliasEntry:
     cjk: bool
 
 
+WHOLE = -1  # a WordRef position: the whole alias as one word
+
+
 @dataclass(frozen=True, slots=True)
 class WordRef:
     entry: int
-    position: int  # which word of the entry
+    position: int  # which word of the entry, or WHOLE
+
+    def word(self, entry: AliasEntry) -> str:
+        return entry.key if self.position == WHOLE else entry.words[self.position]
 
 
 def _aliases(record: BrandRecord) -> Iterable[tuple[str, str, bool]]:
@@ -76,14 +85,18 @@ def _level(
 ) -> Level:
     """The record's flags decide; the dictionaries add what the record does not say. A record with
     no goods categories cannot be checked against a line's goods, so only its flags count there."""
+    if needs_context and kind != "name":
+        return Level.GOODS
     if is_cjk(key):
         if len(key) < 2:
             return Level.SHORT
         ordinary = has_categories and key in vocab.zh_common
         return Level.WORD if needs_context or ordinary else Level.DISTINCTIVE
+    ordinary = has_categories and all(w.isdigit() or len(w) <= 2 or w in vocab.dictionary for w in words)
+    if kind in ("model", "alias") and has_categories and (key.isdigit() or ordinary):
+        return Level.COMPANION
     if kind == "abbreviation" or len(key) <= 3 or key.isdigit():
         return Level.SHORT
-    ordinary = has_categories and all(w.isdigit() or len(w) <= 2 or w in vocab.dictionary for w in words)
     return Level.WORD if needs_context or ordinary else Level.DISTINCTIVE
 
 
@@ -160,10 +173,13 @@ class MarkIndex:
                 continue
             if len(entry.words) != len(entry.plain_words):
                 continue
-            for position, (word, plain) in enumerate(zip(entry.words, entry.plain_words, strict=True)):
+            pairs = list(zip(entry.words, entry.plain_words, strict=True))
+            if len(pairs) > 1:  # the whole alias written as one word: "XeijirHirsox"
+                pairs.append((entry.key, entry.folded))
+            for position, (word, plain) in enumerate(pairs):
                 if not word.isalpha() or not word.isascii() or plain in vocab.dictionary:
                     continue
-                ref = WordRef(entry_id, position)
+                ref = WordRef(entry_id, position if position < len(entry.words) else WHOLE)
                 if max_edits(len(word)):
                     refs.setdefault(word, []).append(ref)
                 if len(word) >= 4:

@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 from app.engine.facts import BrandHit
 from app.matching.context import LineContext, evidence, inside_phrase, replica_phrase
 from app.matching.fuzzy import max_edits, similarity
-from app.matching.index import KIND_ORDER, AliasEntry, Level, MarkIndex, WordRef
+from app.matching.index import KIND_ORDER, WHOLE, AliasEntry, Level, MarkIndex, WordRef
 from app.matching.normalize import (
     CONFUSABLES,
     LEET,
@@ -164,7 +164,7 @@ class BrandMatcher:
         doubled = tuple(
             Typo(ref, "doubled", 1)
             for ref in index.squeezed.get(squeeze(sk), ())
-            if index.entries[ref.entry].words[ref.position] != sk
+            if ref.word(index.entries[ref.entry]) != sk
         )
         if doubled:
             return doubled
@@ -213,8 +213,8 @@ class BrandMatcher:
         pieces = tuple(t.piece for t in toks)
         weak = False
         if pieces != entry.words and not entry.cjk:
-            if entry.level == Level.SHORT:
-                return None  # short marks match whole tokens only
+            if entry.level == Level.SHORT or entry.key.isdigit():
+                return None  # short marks and numbers match whole tokens only ("9, 93" is no 993)
             weak = not self._spacing_is_deliberate(line, toks)
         match_type, detail = self._classify(line, toks, entry, pieces)
         if match_type == "typo" and (entry.level != Level.DISTINCTIVE or len(entry.key) < 5):
@@ -251,11 +251,12 @@ class BrandMatcher:
         tokens = line.tokens
         for typo in typos:
             entry = self._index.entries[typo.ref.entry]
-            first = at - typo.ref.position
-            last = first + len(entry.words)
+            whole = typo.ref.position == WHOLE
+            first = at if whole else at - typo.ref.position
+            last = first + (1 if whole else len(entry.words))
             if first < 0 or last > len(tokens):
                 continue
-            others = [j for j in range(len(entry.words)) if j != typo.ref.position]
+            others = [] if whole else [j for j in range(len(entry.words)) if j != typo.ref.position]
             if any(tokens[first + j].piece != entry.words[j] for j in others):
                 continue
             toks = tokens[first:last]
@@ -276,14 +277,20 @@ class BrandMatcher:
                     continue
                 toks = tokens[first:last]
                 pieces = [t.piece for t in toks]
-                if any(OSA.distance(p, w, score_cutoff=2) > 1 for p, w in zip(pieces, entry.words, strict=True)):
+                if any(
+                    OSA.distance(p, w, score_cutoff=2) > 1 for p, w in zip(pieces, entry.words, strict=True)
+                ):
                     continue
                 written = "".join(pieces)
+                if _digits(written) != _digits(entry.key):
+                    continue  # "iPhone 26" is no typo of "iPhone 16": numbers name other things
                 distance = OSA.distance(written, entry.key)
                 if 0 < distance <= max_edits(len(entry.key)):
                     kind = "doubled" if squeeze(written) == squeeze(entry.key) else "typo"
                     sim = similarity(written, entry.key)
-                    yield Candidate(entry, first, last, toks[0].cstart, toks[-1].cend, kind, sim, str(distance))
+                    yield Candidate(
+                        entry, first, last, toks[0].cstart, toks[-1].cend, kind, sim, str(distance)
+                    )
 
     def _classify(
         self, line: Line, toks: tuple[Token, ...], entry: AliasEntry, pieces: tuple[str, ...]
@@ -329,7 +336,9 @@ class BrandMatcher:
         sure = {c.entry.brand for c in candidates if c.entry.level == Level.DISTINCTIVE and not c.weak}
         kept: list[tuple[Candidate, str]] = []
         for cand in candidates:
-            level = Level.WORD if cand.weak and cand.entry.level == Level.DISTINCTIVE else cand.entry.level
+            if cand.weak and cand.entry.level != Level.DISTINCTIVE:
+                continue  # two ordinary words that meet are no disguised ordinary-word mark
+            level = Level.WORD if cand.weak else cand.entry.level
             others = [c for c in candidates if c.entry.brand == cand.entry.brand and c.entry.level == 0]
             companion = any(c.cstart != cand.cstart and not c.weak for c in others)
             why = evidence(
@@ -420,6 +429,10 @@ class BrandMatcher:
                     reason = f"'{query}' resembles {_describe(entry, brand)} (similarity {round(score)})"
                     hits[brand] = BrandHit(brand, query, "similar", round(score), reason)
         return list(hits.values())[:limit]
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
 
 
 def _plain(toks: Iterable[Token]) -> str:

@@ -91,7 +91,7 @@ def fold_char(char: str) -> str:
         for d in unicodedata.normalize("NFKD", c):
             if unicodedata.category(d) != "Mn":
                 out.append(d)
-    return "".join(out).replace("°", "o")
+    return "".join(out).replace("°", "o").replace("'", "").replace("’", "")
 
 
 class _FoldTable(dict[int, str]):
@@ -103,11 +103,14 @@ class _FoldTable(dict[int, str]):
         return value
 
 
-FOLD = _FoldTable({code: chr(code).lower() for code in range(128)})
+# Apostrophes join a word ("men's" -> "mens", "Levi's" -> "levis"): "s watch" is no Swatch.
+FOLD = _FoldTable({code: chr(code).lower() for code in range(128)} | {ord("'"): ""})
 
 
 def fold(text: str) -> str:
-    return text.lower() if text.isascii() else text.translate(FOLD)
+    if text.isascii():
+        return text.lower().replace("'", "") if "'" in text else text.lower()
+    return text.translate(FOLD)
 
 
 def is_leet_token(token: str) -> bool:
@@ -131,10 +134,6 @@ def token_piece(token: str) -> tuple[str, bool]:
 def skeleton(text: str) -> str:
     """The compact skeleton of a whole text (used for marks, phrases and queries)."""
     return "".join(token_piece(t)[0] for t in TOKEN_RE.findall(fold(text)))
-
-
-def skeleton_words(text: str) -> tuple[str, ...]:
-    return tuple(p for t in TOKEN_RE.findall(fold(text)) if (p := token_piece(t)[0]))
 
 
 def quick_tokens(folded: str) -> list[str] | None:
@@ -192,7 +191,7 @@ class Line:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Folded-text span -> original-text span (folding may change lengths: "ß" -> "ss")."""
-        if self.original.isascii():
+        if len(self.original) == len(self.folded) and self.original.isascii():
             return start, end
         origin = _origin_map(self.original)
         return origin[start], origin[end]

@@ -31,6 +31,7 @@ class Vocabulary:
     mark_cues: frozenset[str]
     negations: frozenset[str]
     cue_window: int
+    unbranded: tuple[tuple[str, ...], ...]  # phrases saying the goods carry no mark
     replica_phrases: tuple[ReplicaPhrase, ...]
     category_cues: dict[str, frozenset[str]]  # word -> category ids it points to
 
@@ -52,6 +53,7 @@ def vocabulary() -> Vocabulary:
         mark_cues=frozenset(cues["mark_cues"]),
         negations=frozenset(cues["negations"]),
         cue_window=int(cues["cue_window"]),
+        unbranded=tuple(tuple(_phrase_words(str(p))) for p in cues["unbranded"]),
         replica_phrases=phrases,
         category_cues={w: frozenset(c) for w, c in category_cues.items()},
     )

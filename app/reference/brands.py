@@ -29,6 +29,8 @@ from pydantic import (
     model_validator,
 )
 
+from app.reference.yaml_files import parse_yaml
+
 # The category ids of the API contract: a brand's categories are drawn from these.
 CONTRACT_CATEGORY_IDS = frozenset(
     {
@@ -64,7 +66,6 @@ _LIST_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SPACES = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
-_YamlLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it: ~10x faster
 
 
 def fold_name(text: str) -> str:
@@ -320,7 +321,7 @@ def load_brand_list(path: Path) -> BrandList:
     except OSError as exc:
         raise BrandListError(file, None, f"cannot read the file: {exc.strerror or exc}") from exc
     try:
-        data = yaml.load(raw.decode("utf-8"), Loader=_YamlLoader)  # a safe loader
+        data = parse_yaml(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise BrandListError(file, None, f"not UTF-8 text (byte {exc.start})") from exc
     except yaml.YAMLError as exc:

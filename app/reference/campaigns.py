@@ -30,6 +30,7 @@ from pydantic import (
 
 from app.engine.types import Campaign, Channel
 from app.reference.geography import Geography
+from app.reference.yaml_files import parse_yaml
 
 # The category ids of the API contract. A validation context may widen them with the ids of
 # the loaded category table: {"categories": CategoryTable.ids()}.
@@ -159,7 +160,7 @@ def campaign_files(paths: Sequence[Path]) -> list[Path]:
 def load_campaign_file(path: Path, context: Mapping[str, Any] | None = None) -> CampaignSpec:
     """One campaign file, validated; ValueError naming the file and the offending field."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ValueError(f"{path}: cannot read campaign file: {exc}") from exc
     if not isinstance(data, dict):

@@ -21,6 +21,7 @@ from app.reference.category_file import CategoryFile, CategorySpec
 from app.reference.hs import HsNomenclature, normalise_code
 from app.reference.keyword_scan import KeywordScanner, ScanResult
 from app.reference.vagueness import Vagueness, VaguenessJudge
+from app.reference.yaml_files import parse_yaml
 
 DEFAULT_HS_FILE = Path(__file__).resolve().parent.parent / "data" / "hs" / "hs_codes.csv"
 _CACHE_LIMIT = 20_000
@@ -97,7 +98,7 @@ class CategoryTable:
         """Load and validate a categories file; its HS prefixes are checked against `hs` (HS 2022)."""
         raw = path.read_bytes()
         try:
-            spec = CategoryFile.model_validate(yaml.safe_load(raw))
+            spec = CategoryFile.model_validate(parse_yaml(raw))
         except (yaml.YAMLError, ValidationError) as exc:
             raise CategoryDataError(f"{path.name}: {exc}") from exc
         nomenclature = hs or HsNomenclature.load(DEFAULT_HS_FILE)

@@ -19,6 +19,8 @@ from typing import Any
 import pycountry
 import yaml
 
+from app.reference.yaml_files import parse_yaml
+
 COUNTRIES_FILE = "countries_regions.csv"
 BELT_AND_ROAD_FILE = "belt_and_road_countries.csv"
 REGIONS_FILE = "regions.yaml"
@@ -149,7 +151,7 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 def _read_yaml_mapping(path: Path) -> dict[str, Any]:
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded = parse_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(loaded, dict):

@@ -1,4 +1,4 @@
-"""Declared error responses for the OpenAPI document."""
+"""Declared responses for the OpenAPI document (app/openapi.py files errors under problem+json)."""
 
 from __future__ import annotations
 
@@ -20,10 +20,7 @@ def success(status: int, model: type[BaseModel], description: str) -> dict[int |
 
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    return {
-        status: {"model": Problem, "content": {"application/problem+json": {}}, "description": _WHAT[status]}
-        for status in statuses
-    }
+    return {status: {"model": Problem, "description": _WHAT[status]} for status in statuses}
 
 
 _WHAT = {

@@ -1,13 +1,98 @@
-"""PLACEHOLDER: replaced by the rule's real implementation."""
+"""BRAND_MATCH: a line names a recorded mark; BRAND_AUTHORIZED when an authorization covers it.
+
+One flag per brand per line, from the brand matcher's hits (app/matching). A disguised spelling
+(typo, leetspeak, homoglyph, spacing...) weighs more than a plain one, and replica wording next to
+the mark ("replica", "AAA", "1:1", "-look") adds its own points. The authorizations in the
+screening context are already those of this tenant and this shipper, so a hit is covered when
+one names the brand and is valid on the screening date.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from app.engine.facts import LineFacts
-from app.engine.types import Flag
+from app.engine.facts import BrandHit, LineFacts
+from app.engine.types import Authorization, Flag, FlagCode, Severity
 from app.rules.base import RuleEnv
+
+PLAIN_TYPES = frozenset({"exact", "case", "alias", "model", "translation", "abbreviation", "declared"})
+
+RECOMMENDATION = "Ship only with the rights holder's authorization on file, or remove the mark."
+REPLICA_RECOMMENDATION = (
+    "Hold the goods: the line describes them as a copy of a recorded mark. Ship only with the rights "
+    "holder's authorization on file."
+)
+AUTHORIZED_RECOMMENDATION = "Keep the authorization reference with the shipping documents."
 
 
 def check(facts: LineFacts, env: RuleEnv) -> Iterator[Flag]:
-    return iter(())
+    seen: set[str] = set()
+    for hit in facts.brand_hits:
+        if hit.brand.casefold() in seen:
+            continue
+        seen.add(hit.brand.casefold())
+        authorization = _covering(hit.brand, env)
+        yield _authorized(facts, hit, authorization, env) if authorization else _match(facts, hit, env)
+
+
+def _covering(brand: str, env: RuleEnv) -> Authorization | None:
+    on = env.context.on_date
+    for authorization in env.context.authorizations:
+        if (
+            authorization.brand.casefold() == brand.casefold()
+            and authorization.valid_from <= on <= authorization.valid_to
+        ):
+            return authorization
+    return None
+
+
+def _evidence(facts: LineFacts, hit: BrandHit, env: RuleEnv) -> dict[str, Any]:
+    record = env.knowledge.catalog.get(hit.brand)
+    evidence: dict[str, Any] = {
+        "brand": hit.brand,
+        "matched_text": hit.matched_text,
+        "match_type": hit.match_type,
+        "similarity": hit.similarity,
+        "rights_holder": record.rights_holder if record is not None else None,
+    }
+    if hit.replica_phrase:
+        evidence["replica_phrase"] = hit.replica_phrase
+    return evidence
+
+
+def _match(facts: LineFacts, hit: BrandHit, env: RuleEnv) -> Flag:
+    scoring = env.config.scoring
+    disguised = hit.match_type not in PLAIN_TYPES
+    points = scoring.brand_match_disguised if disguised else scoring.brand_match
+    reason = hit.reason
+    if hit.replica_phrase:
+        points += scoring.replica_phrase
+        reason += f"; '{hit.replica_phrase}' next to it describes a copy"
+    return Flag(
+        code=FlagCode.BRAND_MATCH,
+        severity=Severity.CRITICAL if hit.replica_phrase or disguised else Severity.HIGH,
+        line_id=facts.line_id,
+        reason=reason,
+        recommendation=REPLICA_RECOMMENDATION if hit.replica_phrase else RECOMMENDATION,
+        points=min(points, 100),
+        evidence=_evidence(facts, hit, env),
+    )
+
+
+def _authorized(facts: LineFacts, hit: BrandHit, authorization: Authorization, env: RuleEnv) -> Flag:
+    evidence = _evidence(facts, hit, env)
+    evidence.update(
+        authorization=authorization.reference,
+        valid_from=authorization.valid_from.isoformat(),
+        valid_to=authorization.valid_to.isoformat(),
+    )
+    return Flag(
+        code=FlagCode.BRAND_AUTHORIZED,
+        severity=Severity.INFO,
+        line_id=facts.line_id,
+        reason=f"{hit.reason}; covered by authorization {authorization.reference}",
+        recommendation=AUTHORIZED_RECOMMENDATION,
+        points=env.config.scoring.brand_authorized,
+        evidence=evidence,
+    )

@@ -15,6 +15,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from app.reference.yaml_files import parse_yaml
+
 VOCABULARY_PATH = Path(__file__).resolve().parent.parent / "data" / "patterns" / "marks_vocabulary.yaml"
 
 # Punctuation that ends a phrase ("Labels, woven, with logo"); other punctuation joins words.
@@ -152,7 +154,7 @@ def _words_of(entries: list[str]) -> frozenset[str]:
 def load_vocabulary(path: Path = VOCABULARY_PATH) -> MarksVocabulary:
     """Validate and index the file; raises ValueError naming the file when it is malformed."""
     try:
-        data = VocabularyFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        data = VocabularyFile.model_validate(parse_yaml(path.read_text(encoding="utf-8")))
     except (ValueError, yaml.YAMLError) as error:
         raise ValueError(f"{path}: {error}") from error
     return MarksVocabulary(

@@ -342,7 +342,7 @@ def test_a_broken_list_is_refused_and_the_old_lists_keep_serving(
 
     assert reloaded.status_code == 200, reloaded.text
     assert reloaded.json()["brand_list"] != version
-    after = screen(operator_client, brand_line("Quentaro diver watch", "SHP-R3"))
+    after = screen(operator_client, brand_line("Quentaro wrist watch, steel case", "SHP-R3"))
     assert after["versions"]["brand_list"] == reloaded.json()["brand_list"]
     assert [f["evidence"]["brand"] for f in flags_of(after, "BRAND_MATCH")] == ["Quentaro"]
     metrics = operator_client.get("/metrics").text

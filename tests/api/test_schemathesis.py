@@ -38,7 +38,7 @@ def running_app() -> Iterator[None]:
 
 @schema.parametrize()
 @settings(
-    max_examples=12,
+    max_examples=25,
     derandomize=True,
     deadline=None,
     database=None,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import KEY_B
@@ -182,8 +184,16 @@ def test_cursor_pagination_has_no_duplicates_and_no_gaps(client: TestClient) -> 
     assert seen == created[::-1]
 
 
-def test_a_cursor_not_issued_by_the_api_is_a_422(client: TestClient) -> None:
-    assert_problem(client.get("/v1/screenings", params={"cursor": "not-a-cursor"}), 422, ["cursor"])
+def _b64(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    ["not-a-cursor", "é", _b64("null"), _b64('{"a": 1}'), _b64('["yesterday", "scr_1"]'), _b64("[1, 2]")],
+)
+def test_a_cursor_not_issued_by_the_api_is_a_422(client: TestClient, cursor: str) -> None:
+    assert_problem(client.get("/v1/screenings", params={"cursor": cursor}), 422, ["cursor"])
 
 
 def test_tenants_never_see_each_others_screenings(client: TestClient) -> None:
@@ -287,3 +297,26 @@ def test_hs_code_absent_from_the_nomenclature_is_refused_naming_the_line(client:
 
     assert "P-2" in problem["detail"]
     assert listed_ids(client) == []
+
+
+def test_one_tenants_history_never_flags_anothers_shipment(client: TestClient) -> None:
+    def parcel(day: int) -> dict[str, Any]:
+        return manifest(
+            line("Men's quartz wrist watch, stainless steel", hs_code="9102.11", quantity=8, unit_value=6.0),
+            reference=f"ANT-{day}",
+            shipper={"id": "SHP-ANT", "name": "Small Parcels Co.", "country": "CN"},
+            consignee={"id": "CNE-ANT", "country": "US"},
+            destination_country="US",
+            channel="express",
+            departure_date=f"2025-05-{day:02d}",
+        )
+
+    for day in (1, 3, 5, 7, 9, 11):
+        post(client, parcel(day))
+    as_a = post(client, parcel(13)).json()
+    as_b = post(client, parcel(13), **AS_B).json()
+
+    pattern_codes = {"ANT_MOVING", "SPLIT_SHIPMENT"}
+    assert pattern_codes & {f["code"] for f in as_a["flags"]}, as_a["flags"]
+    assert not pattern_codes & {f["code"] for f in as_b["flags"]}, as_b["flags"]
+    assert as_b["risk_score"] < as_a["risk_score"]

@@ -1,4 +1,4 @@
-"""BrandRecords for matcher tests: a few built by hand, or every row of the shared reference CSV."""
+"""BrandRecords for matcher tests: a few built by hand, or every row of the reference CSV."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from app.reference.brands import BrandRecord
 
-REFERENCE_CSV = Path("/work/shared/data/brands_reference.csv")
+REFERENCE_CSV = Path(__file__).resolve().parents[2] / "brand_lists" / "data" / "brands_reference.csv"
 
 # The reference CSV's product categories -> the contract's category ids (None: no contract id).
 CSV_CATEGORIES: dict[str, str | None] = {

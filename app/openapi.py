@@ -1,0 +1,38 @@
+"""The OpenAPI document, with every error response described as application/problem+json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from app.routers.responses import Problem
+
+_PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+
+
+def install_openapi(app: FastAPI) -> None:
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title, version=app.version, description=app.description, routes=app.routes
+            )
+            schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = (
+                Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+            )
+            for path in schema.get("paths", {}).values():
+                for operation in path.values():
+                    _errors_as_problems(operation.get("responses", {}))
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _errors_as_problems(responses: dict[str, Any]) -> None:
+    # FastAPI documents its own 422 (and any declared model) as application/json; the service
+    # answers every error as problem+json (app/errors.py), so the document says so.
+    for status, response in responses.items():
+        if status.isdigit() and int(status) >= 400:
+            response["content"] = {"application/problem+json": {"schema": _PROBLEM_REF}}

@@ -1,0 +1,195 @@
+"""BrandMatcher.find on labelled lines: each disguise type and each context rule, both ways."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from app.engine.facts import BrandHit
+from app.matching.matcher import BrandMatcher
+from tests.matching.brand_factory import brand
+
+
+@cache
+def matcher() -> BrandMatcher:
+    return BrandMatcher.build(
+        [
+            brand("Rolex", ["watches"], models=["Submariner", "Daytona"], chinese_names=["劳力士"]),
+            brand("Omega", ["watches"], common_word=True, non_mark_phrases=["omega-3", "omega 3"]),
+            brand("Coach", ["bags_luggage", "clothing"], common_word=True, non_mark_phrases=["coach bus"]),
+            brand(
+                "Apple",
+                ["consumer_electronics", "mobile_phones"],
+                common_word=True,
+                models=["iPhone"],
+                context_chinese_names=["苹果"],
+            ),
+            brand("Louis Vuitton", ["bags_luggage"], abbreviations=["LV"]),
+            brand("3M", ["masks_ppe"]),
+            brand("MAC Cosmetics", ["cosmetics"], abbreviations=["MAC"]),
+            brand("Nike", ["footwear", "clothing"]),
+            brand("Bose", ["consumer_electronics"]),
+            brand("Casio", ["watches"]),
+            brand("Dior", ["perfume", "bags_luggage"]),
+            brand("Canon", ["consumer_electronics"], common_word=True),
+            brand("Chanel", ["perfume"], models=["N°5"]),
+            brand("Moncler", ["clothing"]),
+            brand("Canada Goose", ["clothing"]),
+            brand("Zippo", ["tobacco"]),
+            brand("Philips", ["small_appliances"]),
+            brand("Hublot", ["watches"]),
+            brand("Audemars Piguet", ["watches"]),
+            brand("Richard Mille", ["watches"]),
+            brand("Oakley", ["eyewear"]),
+            brand("Estée Lauder", ["cosmetics"]),
+            brand("Dasheng", ["masks_ppe"]),
+            brand("Prada", ["bags_luggage"]),
+            brand("Bottega Veneta", ["bags_luggage"]),
+            brand("Marvel", ["toys"]),
+            brand("Transformers", ["toys"], context_models=["Bumblebee"]),
+            brand("Dove", ["personal_care"], common_word=True, non_mark_phrases=["dove-shaped"]),
+            brand("Tiffany & Co.", ["jewellery"], aliases=["Tiffany"]),
+        ]
+    )
+
+
+def only_hit(text: str, **kwargs: object) -> BrandHit:
+    hits = matcher().find(text, **kwargs)  # type: ignore[arg-type]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "brand", "match_type", "matched"),
+    [
+        ("Rolex Submariner men's watch", "Rolex", "exact", "Rolex"),
+        ("rolex watch steel", "Rolex", "case", "rolex"),
+        ("Daytona chronograph 40mm", "Rolex", "model", "Daytona"),
+        ("劳力士手表 男款", "Rolex", "translation", "劳力士"),
+        ("R0LEX wrist watch", "Rolex", "leet", "R0LEX"),
+        ("Phi1ip5 beard trimmer, rechargeable", "Philips", "leet", "Phi1ip5"),
+        ("M@RVEL collectible figure PVC 25cm", "Marvel", "leet", "M@RVEL"),
+        ("Ladies clutch Βοttega Veneta evening", "Bottega Veneta", "homoglyph", "Βοttega Veneta"),
+        ("Ｐｒａｄａ bucket bag with drawstring", "Prada", "fullwidth", "Ｐｒａｄａ"),
+        ("Oak ley optical frames, acetate", "Oakley", "spacing", "Oak ley"),
+        ("R O L E X watch", "Rolex", "spacing", "R O L E X"),
+        ("Est-ee Lau-der facial toner 200ml", "Estée Lauder", "spacing", "Est-ee Lau-der"),
+        ("Dash-eng disposable face mask 50 pcs", "Dasheng", "spacing", "Dash-eng"),
+        ("Winter coat canadagoosejacket long", "Canada Goose", "glued", "canadagoose"),
+        ("ZippoLighter lighter brass, refillable", "Zippo", "glued", "Zippo"),
+        ("Men wristwatch Hblot, calendar", "Hublot", "typo", "Hblot"),
+        ("Rihcard Mille sport watch silicone strap", "Richard Mille", "typo", "Rihcard Mille"),
+        ("Necklace Tiffny heart pendant", "Tiffany & Co.", "typo", "Tiffny"),
+        ("Winter coat Monncler long style", "Moncler", "doubled", "Monncler"),
+        ("Men wristwatch Audeemars Piguet, calendar", "Audemars Piguet", "doubled", "Audeemars Piguet"),
+    ],
+)
+def test_disguises_are_read_as_the_mark(text: str, brand: str, match_type: str, matched: str) -> None:
+    hit = only_hit(text)
+    assert (hit.brand, hit.match_type, hit.matched_text) == (brand, match_type, matched)
+    assert hit.reason.startswith(f"'{matched}'")
+    assert 0 < hit.similarity <= 100
+
+
+def test_reasons_name_the_disguise() -> None:
+    assert only_hit("R0LEX watch").reason == "'R0LEX' reads as the recorded mark 'Rolex' (leetspeak 0→o)"
+    assert only_hit("Rolx watch steel").reason == "'Rolx' is one letter from the recorded mark 'Rolex'"
+    assert only_hit("劳力士").reason == "'劳力士' is the Chinese name of 'Rolex'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nice quality cotton socks, plain",  # Nike
+        "Rose gold plated ring, unbranded",  # Bose
+        "Casino chips set, 300 pcs",  # Casio
+        "Role-play costume for kids",  # Rolex
+        "Diorama kit, miniature railway scenery",  # Dior
+        "Macaroni pasta, elbow shape, 500g bags",  # MAC
+        "Pachelbel Canon in D, piano sheet music book",  # Canon
+        "4-channel car audio amplifier",  # Chanel
+        "Omega-3 fish oil capsules 1000mg",  # Omega, a non-mark phrase
+        "Coach bus die-cast model 1:50, alloy",  # Coach, a non-mark phrase
+        "Dove-shaped ceramic candle holder",  # Dove, a non-mark phrase
+        "Fresh apples, Red Delicious, 18kg cartons",  # Apple
+        "Apple tree seedlings, grafted",  # Apple, no category fit
+        "苹果干 dried apple chips",  # 苹果, a context-only Chinese name
+        "PE tarpaulin 3m x 4m, blue",  # 3M as a size
+        "Stainless steel nails 50mm, 25kg",
+    ],
+)
+def test_ordinary_words_are_no_marks(text: str) -> None:
+    assert matcher().find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "categories", "brand"),
+    [
+        ("Coach handbag leather", frozenset({"bags_luggage"}), "Coach"),  # category fit
+        ("Omega automatic watch", frozenset(), "Omega"),  # category cue word "watch"
+        ("Coach logo keyring", frozenset(), "Coach"),  # mark cue
+        ("OMEGA keyring metal", frozenset(), "Omega"),  # mark-like casing
+        ("Apple iPhone case", frozenset(), "Apple"),  # a model of the brand in the line
+        ("LV monogram canvas bag", frozenset(), "Louis Vuitton"),  # abbreviation with a category fit
+        ("3M 8210 respirator masks", frozenset(), "3M"),
+        ("MAC lipstick ruby woo", frozenset(), "MAC Cosmetics"),
+        ("Bumblebee transforming robot toy", frozenset(), "Transformers"),  # context model
+        ("N°5 eau de parfum 100ml spray", frozenset(), "Chanel"),
+    ],
+)
+def test_context_lets_a_word_be_a_mark(text: str, categories: frozenset[str], brand: str) -> None:
+    assert brand in [h.brand for h in matcher().find(text, categories=categories)]
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("Coach keyring metal", frozenset()),  # no fit, no cue
+        ("Coach keyring metal, no logo", frozenset()),  # a negated cue
+        ("LV logo keyring", frozenset()),  # an abbreviation needs a category fit, a cue is not enough
+        ("MAC address label printer", frozenset()),
+        ("Bumblebee garden ornament", frozenset()),
+    ],
+)
+def test_without_context_a_word_is_no_mark(text: str, categories: frozenset[str]) -> None:
+    assert matcher().find(text, categories=categories) == []
+
+
+def test_declared_brand_gives_context_and_a_hit_of_its_own() -> None:
+    assert [h.brand for h in matcher().find("Coach keyring metal", declared_brand="Coach")] == ["Coach"]
+    hit = only_hit("Men's quartz wrist watch", declared_brand="ROLEX")
+    assert (hit.brand, hit.match_type, hit.matched_text) == ("Rolex", "declared", "ROLEX")
+    assert matcher().find("Men's quartz wrist watch", declared_brand="no brand") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Coach dupe handbag, top grade", "dupe"),
+        ("Rolex replica watch AAA", "replica"),
+        ("Moncler style down jacket", "style"),
+        ("Philips-look beard trimmer", "look"),
+        ("Rolex Submariner 1:1 automatic", "1:1"),
+    ],
+)
+def test_replica_wording_is_reported(text: str, phrase: str) -> None:
+    assert only_hit(text).replica_phrase == phrase
+
+
+def test_plain_lines_have_no_replica_phrase_and_one_hit_per_brand() -> None:
+    hits = matcher().find("Rolex Submariner Rolex Daytona watch")
+    assert [(h.brand, h.replica_phrase) for h in hits] == [("Rolex", None)]
+
+
+def test_a_mark_inside_a_longer_mark_gives_way() -> None:
+    hits = matcher().find("Canada Goose parka")
+    assert [h.brand for h in hits] == ["Canada Goose"]
+
+
+def test_search_finds_exact_and_close_marks() -> None:
+    found = matcher().search("rolx")
+    assert found
+    assert found[0].brand == "Rolex"
+    assert matcher().search("Submariner")[0].brand == "Rolex"
+    assert all(h.reason for h in matcher().search("canon"))
