@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
+
+import orjson
 
 from app.engine.types import Flag, ScreeningResult
 
@@ -48,4 +49,4 @@ def screening_body(
             for line in result.lines
         ],
     }
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return orjson.dumps(body)
