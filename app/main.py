@@ -22,6 +22,7 @@ from app.openapi import install_openapi
 from app.routers import authorizations, brands, campaigns, health, screenings, upload
 from app.services.keys import BootstrapKeys
 from app.services.knowledge_store import KnowledgeStore
+from app.services.line_workers import LineWorkers
 from app.settings import Settings
 from app.state import AppState
 
@@ -50,17 +51,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine = make_engine(settings.database_url)
         store = KnowledgeStore(settings.data_paths)
         store.load()
+        metrics = Metrics()
+        workers = None
+        if settings.worker_count:
+            workers = LineWorkers(
+                settings.data_paths, settings.worker_count, settings.parallel_min_lines, metrics
+            )
+            workers.warm_up()
         app.state.prescreen = AppState(
             settings=settings,
             engine=engine,
             sessions=make_sessionmaker(engine),
             knowledge=store,
             bootstrap_keys=BootstrapKeys(settings.bootstrap_keys),
-            metrics=Metrics(),
+            metrics=metrics,
+            line_workers=workers,
         )
         try:
             yield
         finally:
+            if workers is not None:
+                workers.close()
             engine.dispose()
 
     app = FastAPI(

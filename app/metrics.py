@@ -28,6 +28,14 @@ class Metrics:
             buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
             registry=self.registry,
         )
+        self.worker_lines = Counter(
+            "prescreen_worker_lines_total", "Lines screened by line worker processes", registry=self.registry
+        )
+        self.worker_failures = Counter(
+            "prescreen_worker_failures_total",
+            "Chunks a line worker could not screen (screened by the service instead)",
+            registry=self.registry,
+        )
         self.reloads = Counter(
             "prescreen_list_reloads_total",
             "Reloads of the data files, by outcome",

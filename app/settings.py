@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
@@ -47,6 +48,11 @@ class Settings(BaseSettings):
     hs_codes_file: Path = DATA_DIR / "hs" / "hs_codes.csv"
     # Countries, regions and Belt and Road membership.
     geography_dir: Path = DATA_DIR / "geo"
+    # Worker processes that screen the lines of large manifests beside the serving process;
+    # unset: one fewer than the CPUs (at most 3), 0: screen every line in the serving process.
+    line_workers: int | None = Field(None, ge=0, le=32)
+    # Manifests with at least this many lines are shared with the line workers.
+    parallel_min_lines: int = Field(2_000, ge=2)
     # Page size of GET /v1/screenings when the client gives none, and the most it may ask for.
     default_page_size: int = Field(50, ge=1)
     max_page_size: int = Field(500, ge=1)
@@ -96,6 +102,12 @@ class Settings(BaseSettings):
     @property
     def migrate_at_start(self) -> bool:
         return self.is_sqlite if self.auto_migrate is None else self.auto_migrate
+
+    @property
+    def worker_count(self) -> int:
+        if self.line_workers is not None:
+            return self.line_workers
+        return min(3, max(0, (os.cpu_count() or 1) - 1))
 
     @property
     def engine_config(self) -> EngineConfig:

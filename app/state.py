@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.metrics import Metrics
 from app.services.keys import BootstrapKeys
 from app.services.knowledge_store import KnowledgeStore
+from app.services.line_workers import LineWorkers
 from app.settings import Settings
 
 
@@ -21,3 +22,4 @@ class AppState:
     knowledge: KnowledgeStore
     bootstrap_keys: BootstrapKeys
     metrics: Metrics
+    line_workers: LineWorkers | None = None  # None: every line is screened in this process

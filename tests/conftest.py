@@ -77,7 +77,12 @@ def sqlite_url(tmp_path: Path) -> str:
 
 
 def make_settings(database_url: str, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {"database_url": database_url, "api_keys": API_KEYS, "auto_migrate": True}
+    values: dict[str, Any] = {
+        "database_url": database_url,
+        "api_keys": API_KEYS,
+        "auto_migrate": True,
+        "line_workers": 0,  # tests that want worker processes ask for them
+    }
     values.update(overrides)
     return Settings(**values)
 

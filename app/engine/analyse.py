@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from app.engine.facts import LineFacts, ManifestFacts
-from app.engine.history import goods_signatures
+from app.engine.facts import LineFacts
 from app.engine.text import description_key
-from app.engine.types import Manifest, ManifestLine
+from app.engine.types import ManifestLine
 from app.reference.knowledge import Knowledge
 
 
@@ -32,8 +31,3 @@ def analyse_line(index: int, line: ManifestLine, knowledge: Knowledge) -> LineFa
         brand_hits=tuple(hits),
         unit_value_usd=value_usd,
     )
-
-
-def analyse(manifest: Manifest, knowledge: Knowledge) -> ManifestFacts:
-    lines = tuple(analyse_line(i, line, knowledge) for i, line in enumerate(manifest.lines))
-    return ManifestFacts(manifest=manifest, lines=lines, goods=goods_signatures(lines, knowledge))

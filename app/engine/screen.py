@@ -4,27 +4,32 @@ from __future__ import annotations
 
 from app.engine import campaigns as campaign_scope
 from app.engine import scoring
-from app.engine.analyse import analyse
 from app.engine.config import EngineConfig
-from app.engine.facts import LineFacts
-from app.engine.types import Flag, LineResult, Manifest, ScreeningContext, ScreeningResult
+from app.engine.facts import ManifestFacts
+from app.engine.history import goods_signatures
+from app.engine.lines import LineScreener, screen_lines
+from app.engine.types import LineResult, Manifest, ScreeningContext, ScreeningResult
 from app.reference.knowledge import Knowledge
 from app.rules.base import RuleEnv
-from app.rules.registry import LINE_RULES, MANIFEST_RULES
+from app.rules.registry import MANIFEST_RULES
 
 
 def screen(
-    manifest: Manifest, context: ScreeningContext, knowledge: Knowledge, config: EngineConfig
+    manifest: Manifest,
+    context: ScreeningContext,
+    knowledge: Knowledge,
+    config: EngineConfig,
+    line_screener: LineScreener = screen_lines,
 ) -> ScreeningResult:
     env = RuleEnv(context=context, knowledge=knowledge, config=config)
-    facts = analyse(manifest, knowledge)
+    outcomes = line_screener(list(enumerate(manifest.lines)), env)
+    lines = tuple(facts for facts, _ in outcomes)
+    facts = ManifestFacts(manifest=manifest, lines=lines, goods=goods_signatures(lines, knowledge))
     campaigns = campaign_scope.applicable(context.campaigns, manifest)
 
     line_results: list[LineResult] = []
-    for line in facts.lines:
-        flags = _line_flags(line, env)
-        factor = scoring.campaign_factor(line, campaigns, config.scoring)
-        flags = scoring.amplify(flags, factor)
+    for line, raw_flags in outcomes:
+        flags = scoring.amplify(raw_flags, scoring.campaign_factor(line, campaigns, config.scoring))
         score = scoring.capped(f.points for f in flags)
         line_results.append(
             LineResult(
@@ -39,19 +44,14 @@ def screen(
     top_line = max((r.risk_score for r in line_results), default=0)
     score = scoring.capped([top_line, *(f.points for f in manifest_flags)])
     risk_level = scoring.level(score, config.scoring)
-    all_flags = (*manifest_flags, *(f for r in line_results for f in r.flags))
     return ScreeningResult(
         risk_score=score,
         risk_level=risk_level,
         decision=scoring.decision(risk_level),
         campaigns=tuple(
-            c.id for c in campaigns if any(campaign_scope.goods_targeted(c, line) for line in facts.lines)
+            c.id for c in campaigns if any(campaign_scope.goods_targeted(c, line) for line in lines)
         ),
-        flags=all_flags,
+        flags=(*manifest_flags, *(f for r in line_results for f in r.flags)),
         lines=tuple(line_results),
         goods=facts.goods,
     )
-
-
-def _line_flags(line: LineFacts, env: RuleEnv) -> tuple[Flag, ...]:
-    return tuple(flag for rule in LINE_RULES for flag in rule(line, env))

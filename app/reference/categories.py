@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from pydantic import ValidationError
@@ -19,7 +20,7 @@ from pydantic import ValidationError
 from app.engine.facts import AccessoryHit, CategoryHit
 from app.reference.category_file import CategoryFile, CategorySpec
 from app.reference.hs import HsNomenclature, normalise_code
-from app.reference.keyword_scan import KeywordScanner, ScanResult
+from app.reference.keyword_scan import KeywordScanner, ScanResult, fold_description
 from app.reference.vagueness import Vagueness, VaguenessJudge
 from app.reference.yaml_files import parse_yaml
 
@@ -51,8 +52,9 @@ class CategoryRecord:
         return any(code.startswith(p) for p in (*self.hs_prefixes, *self.also_declared_under))
 
 
-@dataclass(frozen=True)
-class CategoryAssessment:
+class CategoryAssessment(NamedTuple):
+    """What a line's description and HS code say about its goods (a tuple: built for every line)."""
+
     text_categories: frozenset[str]
     hs_categories: frozenset[str]
     hits: tuple[CategoryHit, ...]
@@ -61,6 +63,8 @@ class CategoryAssessment:
     # description confidently points to; "clothes" in "clothes pegs" is not one.
     head_categories: frozenset[str] = frozenset()
     accessories: tuple[AccessoryHit, ...] = ()
+    # Why the description is too generic to identify the goods; None when it is specific.
+    vagueness: Vagueness | None = None
 
 
 _NOTHING = CategoryAssessment(frozenset(), frozenset(), (), None)
@@ -92,6 +96,10 @@ class CategoryTable:
         self._hs_index = _prefix_index(records)
         self._cache: dict[tuple[str, str | None], CategoryAssessment] = {}
         self._by_code: dict[str, frozenset[str]] = {}  # declared code -> categories, as written
+        # The vagueness judged by classify, by description: VAGUE_DESCRIPTION asks again per line.
+        self._vague: dict[str, Vagueness | None] = {}
+        # Hits are immutable and few (keyword or code, category): one object each, not one per line.
+        self._hits: dict[tuple[str, str, str], CategoryHit] = {}
 
     @classmethod
     def load(cls, path: Path, hs: HsNomenclature | None = None) -> CategoryTable:
@@ -148,11 +156,15 @@ class CategoryTable:
         assessment = self._classify(description, hs_code)
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
+            self._vague.clear()
         self._cache[key] = assessment
+        self._vague[description] = assessment.vagueness
         return assessment
 
     def vagueness(self, description: str) -> Vagueness | None:
         """Why a description is too generic to identify the goods, or None when it is specific."""
+        if description in self._vague:
+            return self._vague[description]
         return self._judge.judge(description)
 
     def branded_floor(self, category: str, keywords: Iterable[str]) -> tuple[float, str] | None:
@@ -169,21 +181,23 @@ class CategoryTable:
         return record.branded_floor_usd, f"category floor for branded {record.name.lower()}"
 
     def _classify(self, description: str, hs_code: str | None) -> CategoryAssessment:
-        scan: ScanResult = self._scanner.scan(description)
+        folded = fold_description(description)  # once, for the keyword scan and the vagueness judge
+        scan: ScanResult = self._scanner.scan_folded(folded)
+        vagueness = self._judge.judge_folded(folded)
         hs_categories = self.hs_categories(hs_code)
         if not scan.goods and not scan.accessories and not hs_categories:
-            return _NOTHING
+            return _NOTHING if vagueness is None else _NOTHING._replace(vagueness=vagueness)
         hits: list[CategoryHit] = []
         text: set[str] = set()
         heads: set[str] = set()
-        for hit in scan.goods:
-            for c in hit.categories:
-                hits.append(CategoryHit(c, "keyword", hit.text))
+        for match in scan.goods:
+            for c in match.categories:
+                hits.append(self._hit(c, "keyword", match.text))
                 text.add(c)
-                if hit.head:
+                if match.head:
                     heads.add(c)
         if hs_categories and hs_code:
-            hits.extend(CategoryHit(c, "hs", hs_code) for c in sorted(hs_categories))
+            hits.extend(self._hit(c, "hs", hs_code) for c in sorted(hs_categories))
         text_categories = frozenset(text)
         return CategoryAssessment(
             text_categories=text_categories,
@@ -192,7 +206,17 @@ class CategoryTable:
             primary=self._primary(scan, text_categories, hs_categories),
             head_categories=frozenset(heads),
             accessories=tuple(AccessoryHit(c, group, t) for c, group, t in scan.accessories),
+            vagueness=vagueness,
         )
+
+    def _hit(self, category: str, source: str, evidence: str) -> CategoryHit:
+        key = (category, source, evidence)
+        hit = self._hits.get(key)
+        if hit is None:
+            hit = CategoryHit(category, source, evidence)
+            if len(self._hits) < _CACHE_LIMIT:
+                self._hits[key] = hit
+        return hit
 
     def _primary(self, scan: ScanResult, text: frozenset[str], hs_categories: frozenset[str]) -> str | None:
         """Text first: the category the code agrees with, else the head noun's, else the code's."""

@@ -38,6 +38,12 @@ class Knowledge:
     def brand_list_version(self) -> str:
         return self.catalog.version
 
+    @property
+    def fingerprint(self) -> str:
+        """The versions of every data file the per-line stage reads: equal fingerprints, equal answers."""
+        parts = (self.catalog.version, self.categories.version, self.hs.version, self.rates.version)
+        return "|".join(parts)
+
 
 def load_knowledge(paths: DataPaths) -> Knowledge:
     """Load and validate every data file; raises (naming the file) on the first bad one."""

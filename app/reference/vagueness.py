@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from app.reference.category_file import VagueSpec
-from app.reference.keyword_scan import KeywordScanner, is_cjk, normalise
+from app.reference.keyword_scan import Folded, KeywordScanner, fold_description, is_cjk, normalise
 
 # Quantities and measures: "50ml", "10pcs", "38x28cm", "6.1", "1:50" (but not "giv3nchy").
 _MEASURE = re.compile(r"[\d.,x×*/+-]*\d[\d.,x×*/+-]*[a-z]{0,6}")
@@ -33,10 +33,20 @@ class VaguenessJudge:
         self._generic_zh = sorted({normalise(w) for w in spec.generic.zh}, key=len, reverse=True)
         self._ignore_zh = sorted({normalise(w) for w in spec.ignore.zh}, key=len, reverse=True)
         self._scanner = scanner
+        # A word in none of the listed phrases stays a word of its own whatever surrounds it.
+        self._phrase_words = frozenset(w for p in self._generic_en | self._ignore_en for w in p.split())
+        self._skipped = self._phrase_words | {","}  # words the quick answer looks past
 
     def judge(self, description: str) -> Vagueness | None:
-        norm = normalise(description)
-        latin = [t for t in _CJK_RUN.sub(" ", norm).replace(",", " ").split() if t]
+        return self.judge_folded(fold_description(description))
+
+    def judge_folded(self, folded: Folded) -> Vagueness | None:
+        norm, tokens = folded
+        if tokens is None:  # CJK: its runs are judged apart from the Latin words
+            tokens = _CJK_RUN.sub(" ", norm).split()
+        if self._surely_specific(tokens):
+            return None
+        latin = [t for t in tokens if t != ","]
         words = _merge_phrases(latin, self._generic_en | self._ignore_en)
         left = [w for w in words if w not in self._ignore_en and not _MEASURE.fullmatch(w)]
         generic = [w for w in left if w in self._generic_en]
@@ -51,6 +61,18 @@ class VaguenessJudge:
         if len(specific) == 1 and self._bare_category(specific[0]):
             return Vagueness("bare_category", (*specific, *generic))
         return None
+
+    def _surely_specific(self, tokens: list[str]) -> bool:
+        """The quick answer for most descriptions: a word that says what the goods are and is no bare
+        category word, or two such words, whatever the rest of the description says."""
+        first = None
+        for word in tokens:
+            if word in self._skipped or (not word.isalpha() and _MEASURE.fullmatch(word)):
+                continue
+            if first is not None or not self._bare_category(word):
+                return True
+            first = word
+        return False
 
     def _strip_cjk(self, run: str) -> tuple[str, list[str]]:
         found = []

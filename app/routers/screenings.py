@@ -67,7 +67,7 @@ def screen_and_record(
         session,
         knowledge,
         state.settings.engine_config,
-        ScreeningLimits(max_lines=state.settings.max_lines),
+        _limits(state),
         tenant,
         request,
         idempotency_key,
@@ -79,6 +79,12 @@ def screen_and_record(
         state.metrics.lines.inc(outcome.line_count)
         state.metrics.duration.observe(time.perf_counter() - started)
     return outcome
+
+
+def _limits(state: AppState) -> ScreeningLimits:
+    if state.line_workers is None:
+        return ScreeningLimits(max_lines=state.settings.max_lines)
+    return ScreeningLimits(max_lines=state.settings.max_lines, line_screener=state.line_workers.screener)
 
 
 def screening_response(outcome: ScreeningOutcome) -> Response:

@@ -16,6 +16,7 @@ from app import __version__
 from app.db import repository
 from app.db.models import Screening
 from app.engine.config import EngineConfig
+from app.engine.lines import LineScreener, screen_lines
 from app.engine.screen import screen
 from app.engine.types import Manifest, ManifestLine, Party, ScreeningContext
 from app.errors import Conflict, InvalidInput, PayloadTooLarge
@@ -38,6 +39,7 @@ class ScreeningOutcome:
 @dataclass(frozen=True)
 class ScreeningLimits:
     max_lines: int
+    line_screener: LineScreener = screen_lines  # how the per-line stage runs (here, or on workers too)
 
 
 def new_screening_id() -> str:
@@ -79,7 +81,7 @@ def run_screening(
     manifest = to_manifest(request, knowledge)
     specs = campaign_service.effective_specs(session, knowledge)
     context = _context(session, knowledge, config, tenant, manifest, specs)
-    result = screen(manifest, context, knowledge, config)
+    result = screen(manifest, context, knowledge, config, limits.line_screener)
 
     screening_id = new_screening_id()
     created_at = dt.datetime.now(dt.UTC)

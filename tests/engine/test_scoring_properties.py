@@ -154,7 +154,7 @@ def run(case: Case, config: EngineConfig | None = None) -> ScreeningResult:
 
     manifest_rules = (campaign_destination.check, campaign_channel.check, manifest_rule)
     with (
-        patch("app.engine.screen.LINE_RULES", (line_rule,)),
+        patch("app.engine.lines.LINE_RULES", (line_rule,)),
         patch("app.engine.screen.MANIFEST_RULES", manifest_rules),
     ):
         context = ScreeningContext(on_date=DAY, campaigns=case.campaigns)

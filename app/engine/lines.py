@@ -1,0 +1,28 @@
+"""The per-line stage of screening: analyse a line and run the line rules on it.
+
+Lines are independent here, so this stage may run on several processes for large manifests
+(app/services/line_workers.py); everything after it needs the whole manifest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from app.engine.analyse import analyse_line
+from app.engine.facts import LineFacts
+from app.engine.types import Flag, ManifestLine
+from app.rules.base import RuleEnv
+from app.rules.registry import LINE_RULES
+
+IndexedLine = tuple[int, ManifestLine]
+LineOutcome = tuple[LineFacts, tuple[Flag, ...]]
+# Screens a batch of lines; the default runs them here, in order.
+LineScreener = Callable[[Sequence[IndexedLine], RuleEnv], list[LineOutcome]]
+
+
+def screen_lines(lines: Sequence[IndexedLine], env: RuleEnv) -> list[LineOutcome]:
+    outcomes: list[LineOutcome] = []
+    for index, line in lines:
+        facts = analyse_line(index, line, env.knowledge)
+        outcomes.append((facts, tuple(flag for rule in LINE_RULES for flag in rule(facts, env))))
+    return outcomes
