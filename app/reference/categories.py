@@ -98,8 +98,8 @@ class CategoryTable:
         self._by_code: dict[str, frozenset[str]] = {}  # declared code -> categories, as written
         # The vagueness judged by classify, by description: VAGUE_DESCRIPTION asks again per line.
         self._vague: dict[str, Vagueness | None] = {}
-        # Hits are immutable and few (keyword or code, category): one object each, not one per line.
-        self._hits: dict[tuple[str, str, str], CategoryHit] = {}
+        # Lines differ in sizes, colours and lot numbers far more than in what the scan reads in them.
+        self._readings: dict[tuple[ScanResult, str | None, Vagueness | None], CategoryAssessment] = {}
 
     @classmethod
     def load(cls, path: Path, hs: HsNomenclature | None = None) -> CategoryTable:
@@ -184,6 +184,18 @@ class CategoryTable:
         folded = fold_description(description)  # once, for the keyword scan and the vagueness judge
         scan: ScanResult = self._scanner.scan_folded(folded)
         vagueness = self._judge.judge_folded(folded)
+        key = (scan, hs_code, vagueness)
+        assessment = self._readings.get(key)
+        if assessment is None:
+            assessment = self._assess(scan, hs_code, vagueness)
+            if len(self._readings) >= _CACHE_LIMIT:
+                self._readings.clear()
+            self._readings[key] = assessment
+        return assessment
+
+    def _assess(
+        self, scan: ScanResult, hs_code: str | None, vagueness: Vagueness | None
+    ) -> CategoryAssessment:
         hs_categories = self.hs_categories(hs_code)
         if not scan.goods and not scan.accessories and not hs_categories:
             return _NOTHING if vagueness is None else _NOTHING._replace(vagueness=vagueness)
@@ -192,12 +204,12 @@ class CategoryTable:
         heads: set[str] = set()
         for match in scan.goods:
             for c in match.categories:
-                hits.append(self._hit(c, "keyword", match.text))
+                hits.append(CategoryHit(c, "keyword", match.text))
                 text.add(c)
                 if match.head:
                     heads.add(c)
         if hs_categories and hs_code:
-            hits.extend(self._hit(c, "hs", hs_code) for c in sorted(hs_categories))
+            hits.extend(CategoryHit(c, "hs", hs_code) for c in sorted(hs_categories))
         text_categories = frozenset(text)
         return CategoryAssessment(
             text_categories=text_categories,
@@ -208,15 +220,6 @@ class CategoryTable:
             accessories=tuple(AccessoryHit(c, group, t) for c, group, t in scan.accessories),
             vagueness=vagueness,
         )
-
-    def _hit(self, category: str, source: str, evidence: str) -> CategoryHit:
-        key = (category, source, evidence)
-        hit = self._hits.get(key)
-        if hit is None:
-            hit = CategoryHit(category, source, evidence)
-            if len(self._hits) < _CACHE_LIMIT:
-                self._hits[key] = hit
-        return hit
 
     def _primary(self, scan: ScanResult, text: frozenset[str], hs_categories: frozenset[str]) -> str | None:
         """Text first: the category the code agrees with, else the head noun's, else the code's."""
