@@ -1,8 +1,14 @@
 """The search structures built once from the brand records: every alias, its level, its keys.
 
 Each alias of each brand becomes an `AliasEntry` keyed by its compact skeleton (see normalize.py).
-One Aho-Corasick automaton finds every key in a line's compact form in one pass; a deletion index
-over the distinctive alias words finds typos; a squeezed-word table finds doubled letters.
+Keys longer than `SHORT_KEY` characters, and Chinese keys, go into one Aho-Corasick automaton
+searched over a line's compact form: at that length a key rarely occurs inside ordinary words by
+chance. With tens of thousands of marks, shorter Latin keys ("zara", "rolex") occur inside almost
+every line's compact form ("leatherstrap" holds "ther", "hers", "erst"...), and each occurrence
+would need a boundary test; so they sit in a table looked up by whole tokens, by runs of short
+tokens ("R O L E X", "Za ra") and by the split of one non-dictionary word ("zippolighter").
+A deletion index over the distinctive alias words finds typos; a squeezed-word table finds
+doubled letters.
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ class Level(IntEnum):
     COMPANION = 3  # a model or alias the record calls distinctive that is an ordinary word or a
     # number ("Suede", "Classic", "327"): it counts beside the brand's name, not alone
 
+
+SHORT_KEY = 5  # Latin keys this long or shorter are looked up by token, not searched in the text
 
 # Preference when one brand records the same key twice.
 KIND_ORDER = {"name": 0, "alias": 1, "model": 2, "translation": 3, "abbreviation": 4}
@@ -117,7 +125,7 @@ class MarkIndex:
                 if old is None or (entry.level, -KIND_ORDER[entry.kind]) > (old.level, -KIND_ORDER[old.kind]):
                     chosen[(brand_id, entry.key)] = entry
         self.entries = tuple(chosen.values())
-        self.automaton = self._automaton()
+        self.automaton, self.short_keys = self._keys()
         self.word_ids = frozenset(w for e in self.entries for w in e.words)  # every mark word
         self.fuzzy, self.word_refs, self.squeezed = self._fuzzy_words(vocab)
         self.anchors = self._anchors(vocab)
@@ -138,15 +146,24 @@ class MarkIndex:
             brand, text, kind, key, words, "".join(plain_words), plain_words, level, is_cjk(key)
         )
 
-    def _automaton(self) -> ahocorasick.Automaton:
+    def _keys(self) -> tuple[ahocorasick.Automaton, dict[str, tuple[int, tuple[int, ...]]]]:
+        """The automaton of long and Chinese keys, and the table of short Latin keys; both give
+        (key length, entry ids), as the matcher reports a key found."""
         by_key: dict[str, list[int]] = {}
         for entry_id, entry in enumerate(self.entries):
             by_key.setdefault(entry.key, []).append(entry_id)
         automaton = ahocorasick.Automaton()
+        short: dict[str, tuple[int, tuple[int, ...]]] = {}
         for key, ids in by_key.items():
-            automaton.add_word(key, (len(key), tuple(ids)))
+            value = (len(key), tuple(ids))
+            if len(key) <= SHORT_KEY and not is_cjk(key):
+                short[key] = value
+            else:
+                automaton.add_word(key, value)
+        if not len(automaton):
+            automaton.add_word("\x00", (1, ()))  # an automaton needs one word to be searched
         automaton.make_automaton()
-        return automaton
+        return automaton, short
 
     def _anchors(self, vocab: Vocabulary) -> dict[str, tuple[WordRef, ...]]:
         """Distinctive words of many-word aliases, by folded text: with one of them written as

@@ -9,8 +9,9 @@ closest marks by similarity.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -20,7 +21,7 @@ from rapidfuzz.distance import OSA
 from app.engine.facts import BrandHit
 from app.matching.context import LineContext, evidence, inside_phrase, replica_phrase
 from app.matching.fuzzy import max_edits, similarity
-from app.matching.index import KIND_ORDER, WHOLE, AliasEntry, Level, MarkIndex, WordRef
+from app.matching.index import KIND_ORDER, SHORT_KEY, WHOLE, AliasEntry, Level, MarkIndex, WordRef
 from app.matching.normalize import (
     CONFUSABLES,
     LEET,
@@ -29,7 +30,7 @@ from app.matching.normalize import (
     Token,
     fold,
     is_fullwidth,
-    quick_tokens,
+    is_leet_token,
     skeleton,
     squeeze,
 )
@@ -37,6 +38,7 @@ from app.matching.vocabulary import vocabulary
 from app.reference.brands import BrandRecord
 
 _SKELETON = str.maketrans({"l": "i"})
+_ASCII_TOKEN_RE = re.compile(r"[a-z0-9]+")  # the tokens of a folded ASCII line without $ or @
 _NO_BRAND = frozenset({"", "none", "nobrand", "unbranded", "generic", "na", "n/a", "oem", "nil", "null"})
 _CACHE_LIMIT = 200_000  # unknown words remembered between lines
 Found = tuple[int, tuple[int, tuple[int, ...]]]  # Aho-Corasick: end offset, (key length, entry ids)
@@ -66,8 +68,12 @@ class BrandMatcher:
     def __init__(self, index: MarkIndex) -> None:
         self._index = index
         self._vocab = vocabulary()
-        self._known: set[str] = set(self._vocab.dictionary)  # words near no mark word
-        self._typos: dict[str, tuple[Typo, ...]] = {}  # words near some
+        # Every line word is read once (typos, glued short marks, leetspeak), then remembered.
+        self._known: set[str] = set(self._vocab.dictionary)  # words with nothing to read
+        self._typos: dict[str, tuple[Typo, ...]] = {}  # words near some mark word
+        self._glues: dict[str, tuple[tuple[int, int], ...]] = {}  # words with a short mark glued on
+        self._leet: set[str] = set()  # leetspeak words: their line is parsed token by token
+        self._cache_limit = len(self._known) + _CACHE_LIMIT
         self._declared: dict[str, int | None] = {}
         self._search_keys = [e.key for e in index.entries]
         self._anchor_words = frozenset(index.anchors)
@@ -88,17 +94,21 @@ class BrandMatcher:
         """Every recorded mark the text names; `categories` are the line's goods categories (may be empty)."""
         folded = fold(text)
         line = None
-        tokens = quick_tokens(folded)
-        if tokens is None:
-            line = Line.parse(text, folded)
-            tokens = [t.text for t in line.tokens]
-            compact = line.compact
+        if folded.isascii() and "$" not in folded and "@" not in folded:
+            tokens: list[str] = _ASCII_TOKEN_RE.findall(folded)
+            typos, glued, leet = self._word_notes(tokens)
+            if leet:
+                line = Line.parse(text, folded)  # leetspeak is read token by token
         else:
-            compact = "".join(tokens).translate(_SKELETON)
-        exact: list[Found] = list(self._index.automaton.iter(compact)) if compact else []
-        if exact and line is None and not self._plausible(tokens, compact, exact):
-            exact = []
-        typos = self._typo_words(tokens)
+            line = Line.parse(text, folded)
+        if line is None:
+            spaced = " ".join(tokens).replace("l", "i")  # the l/i skeleton of every token
+            pieces = spaced.split(" ") if spaced else []
+            exact = self._exact(tokens, pieces, spaced.replace(" ", ""), glued, quick=True)
+        else:
+            tokens = [t.text for t in line.tokens]
+            typos, glued, _ = self._word_notes(tokens)
+            exact = self._exact(tokens, [t.piece for t in line.tokens], line.compact, glued, quick=False)
         anchored = not self._anchor_words.isdisjoint(tokens)
         declared = self._declared_brand(declared_brand) if declared_brand else None
         if not exact and not typos and not anchored and declared is None:
@@ -107,15 +117,61 @@ class BrandMatcher:
         candidates = self._candidates(line, exact, typos)
         if anchored:
             candidates += self._anchored(line)
-        ctx = LineContext([t.text for t in line.tokens], text, categories, declared, self._vocab)
+        ctx = LineContext(tokens, text, categories, declared, self._vocab)
         hits = self._accept(line, candidates, ctx)
         if declared is not None and all(h.brand != self._index.brands[declared].name for h in hits):
             hits.append(self._declared_hit(declared, declared_brand or ""))
         return hits
 
-    def _plausible(self, tokens: list[str], compact: str, found: list[Found]) -> bool:
+    def find_many(self, items: Sequence[tuple[str, str | None, frozenset[str]]]) -> list[list[BrandHit]]:
+        """`find` for many lines at once: (text, declared brand, categories) each, hits in order."""
+        find = self.find
+        return [find(text, declared_brand=declared, categories=cats) for text, declared, cats in items]
+
+    def _exact(
+        self, tokens: list[str], pieces: list[str], compact: str, glued: list[str], *, quick: bool
+    ) -> list[Found]:
+        """Every key the line holds where a mark may stand: long keys anywhere in the compact form
+        (on a quick line only when one lies at a word boundary), short keys as whole tokens, as runs
+        of short tokens ("r o i e x", "za ra") and split off a non-dictionary word ("zippoiighter")."""
+        index = self._index
+        found: list[Found] = list(index.automaton.iter(compact)) if compact else []
+        if found and quick and not self._plausible(pieces, compact, found):
+            found = []
+        short = index.short_keys
+        whole = not short.keys().isdisjoint(pieces)
+        if not whole and not glued and not _has_short_run(pieces):
+            return found  # the common case: no short key anywhere
+        lens = [*map(len, pieces)]
+        ends = [*accumulate(lens)]
+        count = len(found)
+        if whole:
+            found += [(ends[i] - 1, short[p]) for i, p in enumerate(pieces) if p in short]
+        last = len(pieces)
+        for i in range(last - 1):
+            if lens[i] + lens[i + 1] > SHORT_KEY:
+                continue  # no run of short tokens starts here
+            run, size, j = pieces[i], lens[i], i + 1
+            while j < last and size + lens[j] <= SHORT_KEY:
+                run += pieces[j]
+                size += lens[j]
+                if run in short:
+                    found.append((ends[j] - 1, short[run]))
+                j += 1
+        if glued:
+            wanted = set(glued)
+            for i, token in enumerate(tokens):
+                if token in wanted:
+                    start = ends[i] - lens[i]
+                    for a, b in self._glues[token]:
+                        found.append((start + b - 1, short[pieces[i][a:b]]))
+        if len(found) > count:
+            found.sort(key=_found_order)  # as the automaton reports: by end, longest first
+        return found
+
+    def _plausible(self, pieces: list[str], compact: str, found: list[Found]) -> bool:
         """Whether any key found lies on token boundaries or is glued to a word (a quick test)."""
-        ordered = [0, *accumulate(map(len, tokens))]
+        ordered = [0, *accumulate(map(len, pieces))]
         bounds = set(ordered)
         words = self._skeleton_words
         for end, (length, _) in found:
@@ -134,26 +190,77 @@ class BrandMatcher:
                 return True
         return False
 
-    def _typo_words(self, tokens: Iterable[str]) -> list[str]:
-        """The words of the line that are near a mark word (each word is probed once, then cached)."""
+    def _word_notes(self, tokens: Iterable[str]) -> tuple[list[str], list[str], bool]:
+        """The words of the line near a mark word, the words a short mark is glued to, and whether
+        a word is leetspeak. Each word is read once, then remembered."""
         unknown = set(tokens).difference(self._known)
         if not unknown:
-            return []
-        found = []
+            return [], [], False
+        typo_words: list[str] = []
+        glue_words: list[str] = []
+        leet = False
         for word in unknown:
+            if word.isdigit():
+                continue  # numbers carry no typo, glue or leetspeak (and are not remembered)
+            if word in self._leet:
+                leet = True
+                continue
             typos = self._typos.get(word)
-            if typos is None:
-                if len(self._typos) > _CACHE_LIMIT:
-                    self._typos.clear()
-                    self._known = set(self._vocab.dictionary)
-                typos = self._probe(word) if len(word) >= 4 and word.isalpha() and word.isascii() else ()
-                if typos:
-                    self._typos[word] = typos
-                else:
-                    self._known.add(word)
+            glues = self._glues.get(word)
+            if typos is None and glues is None:
+                if len(self._known) + len(self._typos) + len(self._glues) > self._cache_limit:
+                    self._forget()
+                typos, glues = self._read_word(word)
+                if word in self._leet:
+                    leet = True
+                    continue
             if typos:
-                found.append(word)
-        return found
+                typo_words.append(word)
+            if glues:
+                glue_words.append(word)
+        return typo_words, glue_words, leet
+
+    def _read_word(self, word: str) -> tuple[tuple[Typo, ...], tuple[tuple[int, int], ...]]:
+        """A word first seen: its typo readings and glued short marks, remembered."""
+        if not word.isalpha():
+            if not word.isdigit() and word.isascii() and is_leet_token(word):
+                self._leet.add(word)
+            else:
+                self._known.add(word)
+            return (), ()
+        typos = self._probe(word) if len(word) >= 4 and word.isascii() else ()
+        glues = self._glued_short(word) if word.isascii() else ()
+        if typos:
+            self._typos[word] = typos
+        if glues:
+            self._glues[word] = glues
+        if not typos and not glues:
+            self._known.add(word)
+        return typos, glues
+
+    def _glued_short(self, word: str) -> tuple[tuple[int, int], ...]:
+        """Spans of short keys glued to a dictionary word of 3+ letters ("zippoiighter": zippo)."""
+        short, dictionary = self._index.short_keys, self._vocab.dictionary
+        sk = word.replace("l", "i")
+        spans = []
+        for size in range(4, SHORT_KEY + 1):
+            rest = len(word) - size
+            if rest < 3:
+                break
+            if sk[:size] in short and word[size:] in dictionary:
+                spans.append((0, size))
+            if sk[rest:] in short and word[:rest] in dictionary:
+                spans.append((rest, len(word)))
+        return tuple(spans)
+
+    def _forget(self) -> None:
+        self._known = set(self._vocab.dictionary)
+        self._typos.clear()
+        self._glues.clear()
+        self._leet.clear()
+
+    def _typo_words(self, tokens: Iterable[str]) -> list[str]:
+        return self._word_notes(tokens)[0]
 
     def _probe(self, word: str) -> tuple[Typo, ...]:
         """Mark words nearest to an unknown word: a doubled letter, else the fewest edits."""
@@ -277,6 +384,8 @@ class BrandMatcher:
                     continue
                 toks = tokens[first:last]
                 pieces = [t.piece for t in toks]
+                if "".join(pieces) == entry.key:
+                    continue  # written as recorded: the exact pass reads it
                 if any(
                     OSA.distance(p, w, score_cutoff=2) > 1 for p, w in zip(pieces, entry.words, strict=True)
                 ):
@@ -389,8 +498,9 @@ class BrandMatcher:
     def _trusting(self, text: str) -> list[Candidate]:
         """Candidates without any context check, best first (declared brands and searches)."""
         line = Line.parse(text)
-        exact = list(self._index.automaton.iter(line.compact)) if line.compact else []
-        typos = self._typo_words([t.text for t in line.tokens])
+        tokens = [t.text for t in line.tokens]
+        typos, glued, _ = self._word_notes(tokens)
+        exact = self._exact(tokens, [t.piece for t in line.tokens], line.compact, glued, quick=False)
         cands = self._candidates(line, exact, typos)
         whole = [c for c in cands if c.cstart == 0 and c.cend == len(line.compact)]
         rest = [c for c in cands if c not in whole]
@@ -429,6 +539,21 @@ class BrandMatcher:
                     reason = f"'{query}' resembles {_describe(entry, brand)} (similarity {round(score)})"
                     hits[brand] = BrandHit(brand, query, "similar", round(score), reason)
         return list(hits.values())[:limit]
+
+
+# Two adjacent tokens no longer than SHORT_KEY together, read on the bytes of the token lengths.
+_SHORT_PAIR_RE = re.compile(rb"\x01[\x01-\x04]|\x02[\x01-\x03]|\x03[\x01\x02]|\x04\x01")
+
+
+def _has_short_run(pieces: list[str]) -> bool:
+    try:
+        return _SHORT_PAIR_RE.search(bytes(map(len, pieces))) is not None
+    except ValueError:  # a token of 256+ characters: it starts no run, the others may
+        return any(len(a) + len(b) <= SHORT_KEY for a, b in zip(pieces, pieces[1:], strict=False))
+
+
+def _found_order(found: Found) -> tuple[int, int]:
+    return found[0], -found[1][0]
 
 
 def _digits(text: str) -> str:

@@ -69,7 +69,7 @@ def _load_confusables() -> dict[str, str]:
 
 def is_cjk(text: str) -> bool:
     """Every character a CJK ideograph (Chinese names are matched without word boundaries)."""
-    return bool(text) and all(_is_cjk(c) for c in text)
+    return bool(text) and not text.isascii() and all(_is_cjk(c) for c in text)
 
 
 def _is_cjk(char: str) -> bool:
@@ -154,7 +154,13 @@ _RUN_RE = re.compile(r"(.)\1+")
 
 def squeeze(word: str) -> str:
     """Runs of one letter as one letter ("monncler" -> "moncler")."""
-    return _RUN_RE.sub(r"\1", word)
+    if _RUN_RE.search(word) is None:
+        return word  # most words have no run; `sub` with a template is slow
+    return _RUN_RE.sub(_first_of_run, word)
+
+
+def _first_of_run(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -193,3 +193,30 @@ def test_search_finds_exact_and_close_marks() -> None:
     assert found[0].brand == "Rolex"
     assert matcher().search("Submariner")[0].brand == "Rolex"
     assert all(h.reason for h in matcher().search("canon"))
+
+
+@pytest.mark.parametrize(
+    ("text", "brand", "match_type"),
+    [
+        ("Ni ke running sneakers", "Nike", "spacing"),  # a short mark split into short tokens
+        ("Brass lighterzippo, refillable", "Zippo", "glued"),  # a short mark glued after a word
+        ("Casio-watch digital, resin strap", "Casio", "exact"),  # a short mark as a whole token
+    ],
+)
+def test_short_marks_are_read_by_token(text: str, brand: str, match_type: str) -> None:
+    assert [(h.brand, h.match_type) for h in matcher().find(text)] == [(brand, match_type)]
+
+
+def test_a_short_mark_inside_an_ordinary_word_is_no_mark() -> None:
+    assert matcher().find("Ceramic casino chips and a diorama of nikel mines") == []
+
+
+def test_find_many_answers_as_find_does() -> None:
+    items = [
+        ("R O L E X watch", None, frozenset[str]()),
+        ("Plain cotton socks, 10 pairs", None, frozenset[str]()),
+        ("Leather handbag", "Coach", frozenset({"bags_luggage"})),
+    ]
+    expected = [matcher().find(t, declared_brand=d, categories=c) for t, d, c in items]
+    assert matcher().find_many(items) == expected
+    assert [bool(hits) for hits in expected] == [True, False, True]
