@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from dataclasses import dataclass
@@ -46,4 +47,7 @@ class KnowledgeStore:
             if paths is not None:
                 self._paths = paths
             self.current, self.last_error = knowledge, None
+            # The data lives as long as the process: keep the collector from rescanning it after
+            # every few thousand allocations of a screening.
+            gc.freeze()
             return ReloadOutcome(True, None, knowledge)

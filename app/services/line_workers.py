@@ -9,6 +9,7 @@ if anything goes wrong the service screens the lines itself.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 from collections.abc import Sequence
@@ -36,6 +37,7 @@ class StaleDataFiles(RuntimeError):
 def _start_worker(paths: DataPaths) -> None:
     global _paths, _knowledge
     _paths, _knowledge = paths, load_knowledge(paths)
+    gc.freeze()  # as in the service: the data is never garbage
 
 
 def _ready() -> bool:

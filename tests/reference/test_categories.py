@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import time
+import unicodedata
+from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.reference.categories import CategoryDataError, CategoryTable
-from app.reference.keyword_scan import plurals
+from app.reference.keyword_scan import normalise, plurals
+from app.reference.vagueness import _split
 from tests.reference.data_files import CATEGORIES_FILE, categories, hs
+
+FAST = settings(derandomize=True, max_examples=300, deadline=None)
 
 CONTRACT_IDS = {
     "watches", "jewellery", "bags_luggage", "clothing", "footwear", "headwear", "toys",
@@ -197,6 +205,7 @@ def _with(tmp_path: Path, change: dict[str, object]) -> Path:
         ({"categories.watches.weight": 1.5}, "weight"),
         ({"not_goods.en": ["watch"]}, "'watch' is listed both"),
         ({"categories.watches.colour": "red"}, "colour"),
+        ({"categories.watches.keywords.en": ["watch (men)"]}, "clause punctuation"),
     ],
 )
 def test_bad_files_are_refused_with_the_reason(
@@ -240,3 +249,109 @@ def test_classify_throughput_benchmark() -> None:
     rate = round(len(lines) / (time.perf_counter() - start))
     sys.stdout.write(f"classify: {rate} lines/s on 10,000 distinct descriptions\n")
     assert rate > 0
+
+
+# What `normalise` is defined as: its ASCII path takes a byte table instead of these two passes.
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\[\]|!?，；：（）、。！？]")
+_OTHER_PUNCTUATION = re.compile(r"[^\w,]+|_")
+
+
+def _normalise_by_definition(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_OTHER_PUNCTUATION.sub(" ", _CLAUSE_PUNCTUATION.sub(" , ", folded)).split())
+
+
+_TRICKY = list(" ,;:()[]|!?_-./'&%#\t\n") + list("Aa1Zz9ÉéßİŞﬁＷ６，、。（手表包")
+
+
+@FAST
+@given(st.text(alphabet=st.sampled_from(_TRICKY) | st.characters(codec="utf-8"), max_size=30))
+def test_normalise_keeps_its_definition(text: str) -> None:
+    assert normalise(text) == _normalise_by_definition(text)
+
+
+@cache
+def _vocabulary() -> tuple[list[str], list[str]]:
+    """The file's Latin and Chinese terms, with filler, generic words and other words around them."""
+    data = yaml.safe_load(CATEGORIES_FILE.read_text(encoding="utf-8"))
+    words = [w for c in data["categories"].values() for w in c["keywords"].get("en", [])]
+    words += [w for g in data["accessories"].values() for w in g.get("words", [])]
+    sections = (data["purpose_words"], data["not_goods"], data["vague"]["generic"], data["vague"]["ignore"])
+    words += [w for section in sections for w in section.get("en", [])]
+    chinese = [w for c in data["categories"].values() for w in c["keywords"].get("zh", [])]
+    chinese += [w for g in data["accessories"].values() for w in g.get("zh", [])]
+    chinese += data["vague"]["generic"].get("zh", []) + data["vague"]["ignore"].get("zh", [])
+    others = ["steel", "bamboo", "board", "50ml", "10pcs", "38x28cm", "6", "n95", "swatch", "café"]
+    return [str(w) for w in words] + others, [str(w) for w in chinese]
+
+
+def _descriptions(chinese: bool) -> st.SearchStrategy[str]:
+    latin, zh = _vocabulary()
+    words = st.sampled_from(latin) | st.sampled_from(zh) if chinese else st.sampled_from(latin)
+    separators = st.sampled_from([" ", " ", " ", ", ", "; ", " (", ") ", "-", "/", "", " & "])
+    return st.lists(st.tuples(words, separators), min_size=1, max_size=7).map(
+        lambda parts: "".join(w + sep for w, sep in parts)
+    )
+
+
+@FAST
+@given(_descriptions(chinese=False))
+def test_token_matching_finds_what_the_automaton_finds(description: str) -> None:
+    """Text without CJK is matched token by token; the automaton (kept for CJK) is the reference."""
+    scanner = categories()._scanner
+    norm = normalise(description)
+    by_tokens = [(m.start, m.end, m.term.text) for m in scanner._token_matches(norm.split(" "))]
+    assert by_tokens == [(m.start, m.end, m.term.text) for m in scanner._matches(norm)]
+
+
+@FAST
+@given(_descriptions(chinese=True))
+def test_the_quick_vagueness_answer_agrees_with_the_full_judgement(description: str) -> None:
+    judge = categories()._judge
+    tokens, runs = _split(normalise(description))
+    if judge._surely_specific(tokens, runs):
+        assert judge._judge_fully(tokens, runs) is None
+
+
+def test_the_quick_vagueness_answer_is_taken_for_specific_descriptions_only() -> None:
+    judge = categories()._judge
+    for description, quick in [
+        ("Men's quartz wrist watch, steel", True),
+        ("陶瓷餐盘 ceramic", True),
+        ("竹制砧板 bamboo", False),  # 板 is in 样板 (sample board): the full judgement decides
+        ("Watch, 10 pcs", False),
+        ("Gift items", False),
+        ("样品 一批", False),
+    ]:
+        assert judge._surely_specific(*_split(normalise(description))) is quick
+
+
+def test_readings_do_not_depend_on_the_order_of_lines() -> None:
+    lines = [
+        ("Quartz watch, steel, lot 1", "9102.11"),
+        ("Steel, quartz watch, lot 2", None),
+        ("Quartz watch straps, leather", "9113.90"),
+        ("Quartz watch, leather strap", "9102.11"),
+        ("Phone cases for iphone, quartz watch", "3926.90"),
+        ("手表, 手机壳, 10 pcs", None),
+        ("Watch", None),
+        ("Gift items, watch", "9102.11"),
+    ]
+    forward, backward = CategoryTable.load(CATEGORIES_FILE, hs()), CategoryTable.load(CATEGORIES_FILE, hs())
+    first = [forward.classify(d, c) for d, c in lines]
+    second = [backward.classify(d, c) for d, c in reversed(lines)]
+    assert first == second[::-1]
+    assert first[0].primary == first[1].primary == "watches"
+    assert [(a.category, a.group) for a in first[2].accessories] == [("watches", "strap")]
+    assert first[3].primary == "watches"
+
+
+def test_vagueness_is_the_same_before_and_after_classify() -> None:
+    table = CategoryTable.load(CATEGORIES_FILE, hs())
+    descriptions = ["Watch", "Gift items, 10 pcs", "Men's quartz wrist watch", "样品", "Handbag, PU", ""]
+    before = [table.vagueness(d) for d in descriptions]
+    assessed = [table.classify(d, None).vagueness for d in descriptions]
+    assert before == assessed == [table.vagueness(d) for d in descriptions]
+    assert [v.kind if v else None for v in before] == [
+        "bare_category", "generic", None, "generic", None, "empty",
+    ]  # fmt: skip
