@@ -23,6 +23,35 @@ class Channel(StrEnum):
     CROSS_BORDER_ECOMMERCE = "cross_border_ecommerce"
 
 
+# The goods categories of the API contract; the category table may define more.
+CONTRACT_CATEGORY_IDS = frozenset(
+    {
+        "watches",
+        "jewellery",
+        "bags_luggage",
+        "clothing",
+        "footwear",
+        "headwear",
+        "toys",
+        "consumer_electronics",
+        "mobile_phones",
+        "integrated_circuits",
+        "small_appliances",
+        "masks_ppe",
+        "medical_devices",
+        "medicine",
+        "cosmetics",
+        "perfume",
+        "personal_care",
+        "food",
+        "tobacco",
+        "auto_parts",
+        "sporting_goods",
+        "eyewear",
+    }
+)
+
+
 class Severity(StrEnum):
     INFO = "info"
     LOW = "low"

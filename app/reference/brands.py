@@ -29,35 +29,9 @@ from pydantic import (
     model_validator,
 )
 
+from app.engine.types import CONTRACT_CATEGORY_IDS
 from app.reference.yaml_files import parse_yaml
 
-# The category ids of the API contract: a brand's categories are drawn from these.
-CONTRACT_CATEGORY_IDS = frozenset(
-    {
-        "watches",
-        "jewellery",
-        "bags_luggage",
-        "clothing",
-        "footwear",
-        "headwear",
-        "toys",
-        "consumer_electronics",
-        "mobile_phones",
-        "integrated_circuits",
-        "small_appliances",
-        "masks_ppe",
-        "medical_devices",
-        "medicine",
-        "cosmetics",
-        "perfume",
-        "personal_care",
-        "food",
-        "tobacco",
-        "auto_parts",
-        "sporting_goods",
-        "eyewear",
-    }
-)
 BRAND_LIST_DIR = Path(__file__).resolve().parents[2] / "brand_lists"
 # The lists the service loads before any operator list (PRESCREEN_EXTRA_BRAND_LISTS).
 SHIPPED_BRAND_LISTS: tuple[Path, ...] = (BRAND_LIST_DIR / "core.yaml",)

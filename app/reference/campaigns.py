@@ -28,38 +28,10 @@ from pydantic import (
     model_validator,
 )
 
-from app.engine.types import Campaign, Channel
+from app.engine.types import CONTRACT_CATEGORY_IDS, Campaign, Channel
 from app.reference.geography import Geography
 from app.reference.yaml_files import parse_yaml
 
-# The category ids of the API contract. A validation context may widen them with the ids of
-# the loaded category table: {"categories": CategoryTable.ids()}.
-CONTRACT_CATEGORY_IDS = frozenset(
-    {
-        "watches",
-        "jewellery",
-        "bags_luggage",
-        "clothing",
-        "footwear",
-        "headwear",
-        "toys",
-        "consumer_electronics",
-        "mobile_phones",
-        "integrated_circuits",
-        "small_appliances",
-        "masks_ppe",
-        "medical_devices",
-        "medicine",
-        "cosmetics",
-        "perfume",
-        "personal_care",
-        "food",
-        "tobacco",
-        "auto_parts",
-        "sporting_goods",
-        "eyewear",
-    }
-)
 CHANNEL_VALUES = frozenset(channel.value for channel in Channel)
 DEFAULT_GEOGRAPHY_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
 CAMPAIGN_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")

@@ -16,6 +16,7 @@ from app.engine.facts import AccessoryHit, BrandHit, LineFacts, ManifestFacts
 from app.engine.history import goods_signatures
 from app.engine.text import description_key
 from app.engine.types import (
+    CONTRACT_CATEGORY_IDS,
     Channel,
     GoodsSignature,
     Manifest,
@@ -30,32 +31,8 @@ from app.rules.base import RuleEnv
 
 DAY = dt.date(2026, 11, 20)
 
-# The contract's categories, all targeted by customs except food; furniture stands for ordinary goods.
-HIGH_RISK_CATEGORIES = frozenset(
-    {
-        "watches",
-        "jewellery",
-        "bags_luggage",
-        "clothing",
-        "footwear",
-        "headwear",
-        "toys",
-        "consumer_electronics",
-        "mobile_phones",
-        "integrated_circuits",
-        "small_appliances",
-        "masks_ppe",
-        "medical_devices",
-        "medicine",
-        "cosmetics",
-        "perfume",
-        "personal_care",
-        "tobacco",
-        "auto_parts",
-        "sporting_goods",
-        "eyewear",
-    }
-)
+# The contract's categories, all targeted by customs except food.
+HIGH_RISK_CATEGORIES = CONTRACT_CATEGORY_IDS - {"food"}
 ORDINARY_CATEGORIES = frozenset({"food", "furniture"})
 CATEGORY_NAMES = {"bags_luggage": "Bags, wallets and luggage"}
 
