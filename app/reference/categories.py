@@ -2,8 +2,10 @@
 
 The data file (app/data/categories/categories.yaml, documented in the README beside it) is validated
 here: every HS prefix must exist in the HS 2022 nomenclature. `classify` runs on every line of a
-manifest, so all keywords sit in one Aho-Corasick automaton scanned once per description
-(app/reference/keyword_scan.py).
+manifest: it normalises a description once for the keyword scan (app/reference/keyword_scan.py) and
+the vagueness judgement (app/reference/vagueness.py), which it carries on the assessment, and builds
+one assessment per distinct reading (keywords read, HS code, vagueness), shared by the lines that
+differ only in sizes, colours or lot numbers.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pydantic import ValidationError
 from app.engine.facts import AccessoryHit, CategoryHit
 from app.reference.category_file import CategoryFile, CategorySpec
 from app.reference.hs import HsNomenclature, normalise_code
-from app.reference.keyword_scan import KeywordScanner, ScanResult, fold_description
+from app.reference.keyword_scan import KeywordScanner, ScanResult, normalise
 from app.reference.vagueness import Vagueness, VaguenessJudge
 from app.reference.yaml_files import parse_yaml
 
@@ -49,7 +51,7 @@ class CategoryRecord:
     branded_floors: Mapping[str, float] = field(default_factory=dict)  # by keyword, more specific
 
     def fits_code(self, code: str) -> bool:
-        return any(code.startswith(p) for p in (*self.hs_prefixes, *self.also_declared_under))
+        return code.startswith(self.hs_prefixes) or code.startswith(self.also_declared_under)
 
 
 class CategoryAssessment(NamedTuple):
@@ -100,6 +102,9 @@ class CategoryTable:
         self._vague: dict[str, Vagueness | None] = {}
         # Lines differ in sizes, colours and lot numbers far more than in what the scan reads in them.
         self._readings: dict[tuple[ScanResult, str | None, Vagueness | None], CategoryAssessment] = {}
+        # Hits are immutable and few (a keyword or code, a category): built once, shared by lines.
+        self._hits: dict[tuple[str, str, str], CategoryHit] = {}
+        self._accessory_hits: dict[tuple[str, str, str], AccessoryHit] = {}
 
     @classmethod
     def load(cls, path: Path, hs: HsNomenclature | None = None) -> CategoryTable:
@@ -181,9 +186,9 @@ class CategoryTable:
         return record.branded_floor_usd, f"category floor for branded {record.name.lower()}"
 
     def _classify(self, description: str, hs_code: str | None) -> CategoryAssessment:
-        folded = fold_description(description)  # once, for the keyword scan and the vagueness judge
-        scan: ScanResult = self._scanner.scan_folded(folded)
-        vagueness = self._judge.judge_folded(folded)
+        norm = normalise(description)  # once, for the keyword scan and the vagueness judge
+        scan = self._scanner.scan_normalised(norm)
+        vagueness = self._judge.judge_normalised(norm)
         key = (scan, hs_code, vagueness)
         assessment = self._readings.get(key)
         if assessment is None:
@@ -204,12 +209,12 @@ class CategoryTable:
         heads: set[str] = set()
         for match in scan.goods:
             for c in match.categories:
-                hits.append(CategoryHit(c, "keyword", match.text))
+                hits.append(self._hit(c, "keyword", match.text))
                 text.add(c)
                 if match.head:
                     heads.add(c)
         if hs_categories and hs_code:
-            hits.extend(CategoryHit(c, "hs", hs_code) for c in sorted(hs_categories))
+            hits.extend(self._hit(c, "hs", hs_code) for c in sorted(hs_categories))
         text_categories = frozenset(text)
         return CategoryAssessment(
             text_categories=text_categories,
@@ -217,9 +222,26 @@ class CategoryTable:
             hits=tuple(hits),
             primary=self._primary(scan, text_categories, hs_categories),
             head_categories=frozenset(heads),
-            accessories=tuple(AccessoryHit(c, group, t) for c, group, t in scan.accessories),
+            accessories=tuple(self._accessory_hit(found) for found in scan.accessories),
             vagueness=vagueness,
         )
+
+    def _hit(self, category: str, source: str, evidence: str) -> CategoryHit:
+        key = (category, source, evidence)
+        hit = self._hits.get(key)
+        if hit is None:
+            hit = CategoryHit(category, source, evidence)
+            if len(self._hits) < _CACHE_LIMIT:
+                self._hits[key] = hit
+        return hit
+
+    def _accessory_hit(self, found: tuple[str, str, str]) -> AccessoryHit:
+        hit = self._accessory_hits.get(found)
+        if hit is None:
+            hit = AccessoryHit(*found)
+            if len(self._accessory_hits) < _CACHE_LIMIT:
+                self._accessory_hits[found] = hit
+        return hit
 
     def _primary(self, scan: ScanResult, text: frozenset[str], hs_categories: frozenset[str]) -> str | None:
         """Text first: the category the code agrees with, else the head noun's, else the code's."""

@@ -1,8 +1,11 @@
 """One pass over a description finds every category keyword, accessory word and purpose word.
 
-All terms live in one Aho-Corasick automaton (pyahocorasick); Latin terms must stand on word
-boundaries, Chinese ones match as substrings. Overlaps resolve leftmost-longest, so "smart watch"
-wins over "watch" and "面包" (bread) over "包" (bag). Then, in reading order:
+Latin terms must stand on word boundaries, Chinese ones match as substrings; overlaps resolve
+leftmost-longest, so "smart watch" wins over "watch" and "面包" (bread) over "包" (bag). Text without
+CJK (nearly all) is matched token by token against a dict of terms; text with CJK goes through one
+Aho-Corasick automaton of all terms (pyahocorasick). No term spans a clause (commas, semicolons,
+brackets...), so each clause is read on its own and its reading kept: lines of a manifest repeat
+their goods clauses far more than their whole text. Within a clause, in reading order:
 - a goods keyword directly followed by an accessory word ("phone case", "watch boxes") names an
   accessory of those goods, not the goods;
 - a goods keyword after a purpose word in the same clause ("labels for socks") names what an
@@ -26,6 +29,7 @@ from app.reference.category_file import CategoryFile
 _CLAUSE = re.compile(r"[,;:()\[\]|!?，；：（）、。！？]")
 _NON_WORD = re.compile(r"[^\w,]+|_")
 _MEASURE = re.compile(r"\d")
+_CLAUSE_LIMIT = 20_000  # clause readings kept; the store starts afresh when full
 # A character a Latin keyword may not touch is a letter or digit below U+3040 (see _wordish); a
 # normalised text with none at or above it has its Latin keywords on whole tokens only.
 _HIGH = re.compile("[\u3040-\U0010ffff]")
@@ -67,20 +71,6 @@ def normalise(text: str) -> str:
     return " ".join(text.lower().encode().translate(_ASCII_FOLD).decode().replace(",", " , ").split())
 
 
-class Folded(NamedTuple):
-    """A description through `normalise`, split once for the keyword scan and the vagueness judge."""
-
-    text: str
-    tokens: list[str] | None  # split on spaces (commas are tokens); None when the text has CJK
-
-
-def fold_description(description: str) -> Folded:
-    norm = normalise(description)
-    if norm.isascii() or not _HIGH.search(norm):
-        return Folded(norm, norm.split(" ") if norm else [])
-    return Folded(norm, None)
-
-
 def plurals(phrase: str) -> list[str]:
     """English plural forms of a phrase's last word ("watch" -> "watches", "battery" -> "batteries")."""
     head, _, last = phrase.rpartition(" ")
@@ -117,7 +107,7 @@ class _Term:
 class GoodsMatch(NamedTuple):
     text: str  # the keyword as normalised
     categories: tuple[str, ...]
-    clause: int  # 0-based clause of the description
+    clause: int  # 0-based, counting only the clauses of the description that name goods
     head: bool
 
 
@@ -146,12 +136,14 @@ class KeywordScanner:
         automaton.make_automaton()
         self._automaton = automaton
         # Texts without CJK (nearly all) are matched token by token: a term is looked up only
-        # when its first word is in the text, as its longest phrase first.
-        self._lead: dict[str, int] = {}  # first word -> most words of a term starting with it
+        # when its first word is in the text, as the longest phrase first.
+        sizes: dict[str, set[int]] = {}  # first word -> numbers of words of the terms it starts
         for text in terms:
             if not _HIGH.search(text):
                 first, *rest = text.split(" ")
-                self._lead[first] = max(self._lead.get(first, 0), len(rest) + 1)
+                sizes.setdefault(first, set()).add(len(rest) + 1)
+        self._lead = {first: tuple(sorted(n, reverse=True)) for first, n in sizes.items()}
+        self._clauses: dict[str, ScanResult] = {}  # clause -> its reading
 
     @classmethod
     def build(cls, spec: CategoryFile) -> KeywordScanner:
@@ -162,6 +154,8 @@ class KeywordScanner:
             text = normalise(raw)
             if not text:
                 raise ValueError(f"empty keyword {raw!r}")
+            if "," in text:  # clauses are read apart: such a term could never be found
+                raise ValueError(f"keyword {raw!r} contains clause punctuation")
             return explicit.setdefault(text, _Term(text))
 
         for cid, category in spec.categories.items():
@@ -203,59 +197,92 @@ class KeywordScanner:
         return term is not None and bool(term.categories)
 
     def scan(self, description: str) -> ScanResult:
-        return self.scan_folded(fold_description(description))
+        return self.scan_normalised(normalise(description))
 
-    def scan_folded(self, folded: Folded) -> ScanResult:
-        norm, tokens = folded
-        matches = self._matches(norm) if tokens is None else self._token_matches(tokens)
+    def scan_normalised(self, norm: str) -> ScanResult:
+        """`scan` of a text already through `normalise`, clause by clause.
+
+        No term spans a comma and every rule above looks within one clause, so a clause reads the
+        same wherever it stands; lines repeat their goods clauses ("quartz watch") far more than
+        their whole text (colours, sizes, lot numbers), so the readings of clauses are kept.
+        """
+        goods: tuple[GoodsMatch, ...] = ()
+        accessories: tuple[tuple[str, str, str], ...] = ()
+        ordinal = 0  # clauses with goods so far: what GoodsMatch.clause counts
+        for piece in norm.split(","):
+            clause = piece.strip()
+            found = self._clauses.get(clause)
+            if found is None:
+                found = self._scan_clause(clause)
+                if len(self._clauses) >= _CLAUSE_LIMIT:
+                    self._clauses.clear()
+                self._clauses[clause] = found
+            if found.goods:
+                goods += tuple(g._replace(clause=ordinal) for g in found.goods) if ordinal else found.goods
+                ordinal += 1
+            accessories += found.accessories
+        return ScanResult(goods, accessories) if goods or accessories else _NOTHING
+
+    def _scan_clause(self, clause: str) -> ScanResult:
+        """The goods (as of the first clause) and accessories one clause names."""
+        if not clause:
+            return _NOTHING
+        if clause.isascii() or not _HIGH.search(clause):
+            matches = self._token_matches(clause.split(" "))
+        else:
+            matches = self._matches(clause)
         if not matches:
             return _NOTHING
         goods: list[GoodsMatch] = []
         accessories: list[tuple[str, str, str]] = []
-        purpose_at: dict[int, int] = {}  # clause -> start of its first purpose word
-        accessory_before: dict[int, tuple[int, str]] = {}  # clause -> first accessory word
+        purpose_at: int | None = None  # start of the clause's first purpose word
+        accessory_before: tuple[int, str] | None = None  # the clause's first accessory word
         for i, m in enumerate(matches):
-            term, clause = m.term, norm.count(",", 0, m.start)
+            term = m.term
             if term.not_goods:
                 continue
             if term.purpose:
-                purpose_at.setdefault(clause, m.start)
+                if purpose_at is None:
+                    purpose_at = m.start
                 continue
-            if term.accessory and clause not in purpose_at:
-                accessory_before.setdefault(clause, (m.start, term.accessory))
+            if term.accessory and purpose_at is None and accessory_before is None:
+                accessory_before = (m.start, term.accessory)
             if term.accessory_of:
                 accessories.extend((c, term.accessory or "", term.text) for c in term.accessory_of)
                 continue
             if not term.categories:
                 continue
             following = matches[i + 1] if i + 1 < len(matches) else None
-            adjacent = following if following and _adjacent(norm, m, following) else None
-            if clause in purpose_at and purpose_at[clause] < m.start:
-                group = accessory_before.get(clause)
-                if group and group[0] < purpose_at[clause]:
-                    accessories.extend((c, group[1], term.text) for c in term.categories)
+            adjacent = following if following and _adjacent(clause, m, following) else None
+            if purpose_at is not None and purpose_at < m.start:
+                if accessory_before and accessory_before[0] < purpose_at:
+                    accessories.extend((c, accessory_before[1], term.text) for c in term.categories)
                 continue
             if adjacent and adjacent.term.accessory and not adjacent.term.not_goods:
-                text = norm[m.start : adjacent.end]
+                text = clause[m.start : adjacent.end]
                 accessories.extend((c, adjacent.term.accessory, text) for c in term.categories)
                 continue
-            head = not (adjacent and adjacent.term.categories) and self._is_head(norm, m)
-            goods.append(GoodsMatch(term.text, tuple(term.categories), clause, head))
+            head = not (adjacent and adjacent.term.categories) and self._is_head(clause, m)
+            goods.append(GoodsMatch(term.text, tuple(term.categories), 0, head))
+        if not goods and not accessories:
+            return _NOTHING
         return ScanResult(tuple(goods), tuple(accessories))
 
     def _token_matches(self, tokens: list[str]) -> list[_Match]:
         """Leftmost-longest terms on whole tokens: what `_matches` finds in a text without CJK."""
         lead = self._lead
         if lead.keys().isdisjoint(tokens):
-            return []  # most words of most descriptions start no term: one set operation decides
+            return []  # most words of most clauses start no term: one set operation decides
         terms, count = self._terms, len(tokens)
         lengths = list(accumulate(map(len, tokens)))  # offsets: token i starts at lengths[i-1] + i
         found: list[_Match] = []
         reached = 0  # the first token not inside a term already found
         for i, word in enumerate(tokens):
-            if i < reached or (most := lead.get(word)) is None:
+            if i < reached or (sizes := lead.get(word)) is None:
                 continue
-            for n in range(min(most, count - i), 0, -1):
+            for n in sizes:
+                if i + n > count:
+                    continue
                 term = terms.get(word if n == 1 else " ".join(tokens[i : i + n]))
                 if term is not None:
                     start = lengths[i - 1] + i if i else 0

@@ -7,34 +7,51 @@ watches weighs more than one of small appliances; campaigns that target the cate
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from app.engine.facts import LineFacts
 from app.engine.types import Flag, FlagCode, Severity
 from app.rules.base import RuleEnv
+
+_RECOMMENDATION = (
+    "Check that the goods carry no unauthorized marks and keep the supplier's invoice "
+    "and product photos ready for inspection."
+)
 
 
 def check(facts: LineFacts, env: RuleEnv) -> Iterator[Flag]:
     category = env.knowledge.categories.get(facts.category) if facts.category else None
     if category is None or not category.high_risk:
         return
-    hit = next((h for h in facts.category_hits if h.category == category.id), None)
-    source = hit.source if hit else "keyword"
-    evidence: dict[str, object] = {"category": category.id, "weight": category.weight, "source": source}
-    if source == "hs":
-        evidence["hs_code"] = hit.evidence if hit else facts.line.hs_code
-        why = f"its HS code {evidence['hs_code']} is among those of {category.name.lower()}"
-    else:
-        evidence["keyword"] = hit.evidence if hit else None
-        why = f"its description names {category.name.lower()} ('{evidence['keyword']}')"
+    source, value = _named_by(facts, category.id)
     yield Flag(
         code=FlagCode.HIGH_RISK_CATEGORY,
         severity=Severity.MEDIUM if category.weight >= 0.75 else Severity.LOW,
         line_id=facts.line_id,
-        reason=f"Goods in a category customs target for counterfeits: {why}.",
-        recommendation=(
-            "Check that the goods carry no unauthorized marks and keep the supplier's invoice "
-            "and product photos ready for inspection."
-        ),
+        reason=_reason(category.name, source, value),
+        recommendation=_RECOMMENDATION,
         points=max(1, round(env.config.scoring.high_risk_category * category.weight)),
-        evidence=evidence,
+        evidence={
+            "category": category.id,
+            "weight": category.weight,
+            "source": source,
+            "hs_code" if source == "hs" else "keyword": value,
+        },
     )
+
+
+def _named_by(facts: LineFacts, category: str) -> tuple[str, str | None]:
+    """What put the line in the category: ("keyword", the keyword) or ("hs", the code)."""
+    for hit in facts.category_hits:
+        if hit.category == category:
+            return hit.source, hit.evidence
+    return "keyword", None
+
+
+@lru_cache(maxsize=1024)  # one sentence per category and keyword or code, for many lines
+def _reason(category_name: str, source: str, value: str | None) -> str:
+    if source == "hs":
+        why = f"its HS code {value} is among those of {category_name.lower()}"
+    else:
+        why = f"its description names {category_name.lower()} ('{value}')"
+    return f"Goods in a category customs target for counterfeits: {why}."

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from app.engine.facts import AccessoryHit, LineFacts
 from app.engine.types import Flag, FlagCode, Severity
 from app.reference.categories import CategoryTable
-from app.reference.hs import normalise_code
+from app.reference.hs import HsNomenclature, normalise_code
 from app.rules.base import RuleEnv
 
 _RECOMMENDATION = (
@@ -27,11 +27,13 @@ _RECOMMENDATION = (
 
 
 def check(facts: LineFacts, env: RuleEnv) -> Iterator[Flag]:
-    code = normalise_code(facts.line.hs_code) if facts.line.hs_code else None
+    if not facts.line.hs_code or not (facts.text_categories or facts.accessories):
+        return  # no code, or a description that names no goods to compare it with
+    code = normalise_code(facts.line.hs_code)
     hs, table = env.knowledge.hs, env.knowledge.categories
     if code is None or not hs.exists(code):
         return
-    described = _described_goods(facts, table, code, hs.section(code))
+    described = _described_goods(facts, table, code, hs)
     if described is None:
         return
     what, evidence = described
@@ -51,7 +53,7 @@ def check(facts: LineFacts, env: RuleEnv) -> Iterator[Flag]:
 
 
 def _described_goods(
-    facts: LineFacts, table: CategoryTable, code: str, section: str | None
+    facts: LineFacts, table: CategoryTable, code: str, hs: HsNomenclature
 ) -> tuple[str, dict[str, object]] | None:
     """What the description points to, when the declared code does not fit it; else None."""
     if facts.text_categories:
@@ -59,8 +61,10 @@ def _described_goods(
         if any(r.fits_code(code) for r in records):
             return None
         heads = [r for r in records if r.id in facts.head_categories]
-        elsewhere = bool(facts.hs_categories) or all(section not in r.sections for r in heads)
-        if not heads or not elsewhere:
+        if not heads:
+            return None
+        section = hs.section(code)
+        if not facts.hs_categories and any(section in r.sections for r in heads):
             return None
         names = " or ".join(r.name.lower() for r in heads)
         return names, {

@@ -62,6 +62,25 @@ def test_normalise_code() -> None:
     assert normalise_code("95-03") == "9503"
 
 
+@pytest.mark.parametrize(
+    ("raw", "digits"),
+    [
+        ("640411", "640411"),
+        ("6404 11", "640411"),
+        ("8518.30.00", "85183000"),
+        ("9503\t00", "950300"),  # any white space, not only the plain space
+        (" 9102.11 ", "910211"),
+        ("9102.11.00.00", "9102110000"),
+        ("9102.11.00.001", None),  # 11 digits
+        ("95O3", None),
+        ("9503.x", None),
+        ("", None),
+    ],
+)
+def test_normalise_code_takes_separators_and_refuses_the_rest(raw: str, digits: str | None) -> None:
+    assert normalise_code(raw) == digits
+
+
 def test_a_bad_level_names_the_file_and_row(tmp_path: Path) -> None:
     bad = tmp_path / "hs.csv"
     bad.write_text("section,hscode,description,parent,level\nI,0101,Horses,01,6\n", encoding="utf-8")

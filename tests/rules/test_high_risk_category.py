@@ -36,6 +36,10 @@ def test_evidence_names_the_keyword_or_the_code() -> None:
     by_code = next(high_risk_category.check(facts("Items", "9102.11"), env()))
     assert by_word.evidence["keyword"] == "wrist watch"
     assert by_code.evidence["hs_code"] == "9102.11"
+    assert "('wrist watch')" in by_word.reason
+    assert "HS code 9102.11" in by_code.reason
+    other = next(high_risk_category.check(facts("Mechanical watch", None), env()))
+    assert "('mechanical watch')" in other.reason  # each line's own keyword, however many came before
 
 
 def test_points_are_weighted_by_the_category() -> None:
