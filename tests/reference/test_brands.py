@@ -117,6 +117,7 @@ def test_shipped_list_has_no_alias_collisions(shipped: BrandCatalog) -> None:
     assert shipped.warnings == ()
 
 
+@pytest.mark.benchmark
 def test_shipped_list_loads_well_under_a_second() -> None:
     load_catalog(SHIPPED_BRAND_LISTS)  # warm imports
     started = time.perf_counter()
