@@ -61,6 +61,11 @@ def _known_currency(code: str) -> bool:
 def _currency(value: object) -> object:
     if not isinstance(value, str):
         return value
+    return _currency_code(value)
+
+
+@lru_cache(maxsize=1024)
+def _currency_code(value: str) -> str:
     code = value.strip().upper()
     if len(code) != 3 or not _known_currency(code):
         raise ValueError(f"{value!r} is not an ISO 4217 currency code: use e.g. 'USD', 'EUR' or 'CNY'")
@@ -73,6 +78,11 @@ CurrencyCode = Annotated[str, BeforeValidator(_currency)]
 def _hs_code(value: object) -> object:
     if not isinstance(value, str):
         return value
+    return _hs_digits(value)
+
+
+@lru_cache(maxsize=8192)  # a manifest repeats a handful of codes over thousands of lines
+def _hs_digits(value: str) -> str:
     if not _HS.match(value.strip()):
         raise ValueError(
             f"{value!r} is not an HS code: use 4 to 10 digits, dots and spaces allowed (9102.11)"
