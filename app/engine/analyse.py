@@ -1,20 +1,47 @@
-"""The facts of each line: categories, brand hits, value in USD. Runs once per line."""
+"""The facts of each line: categories, brand hits, value in USD.
+
+Lines are analysed in batches: the category table reads each line first (the brand matcher's
+context checks need the line's goods), then the matcher reads the whole batch at once, which
+lets it skip in one pass the many lines that name no mark.
+"""
 
 from __future__ import annotations
 
-from app.engine.facts import LineFacts
+from collections.abc import Sequence
+
+from app.engine.facts import BrandHit, LineFacts
 from app.engine.text import description_key
 from app.engine.types import ManifestLine
+from app.reference.categories import CategoryAssessment
 from app.reference.knowledge import Knowledge
 
 
-def analyse_line(index: int, line: ManifestLine, knowledge: Knowledge) -> LineFacts:
-    assessment = knowledge.categories.classify(line.description, line.hs_code)
-    hits = knowledge.matcher.find(
-        line.description,
-        declared_brand=line.brand,
-        categories=assessment.text_categories | assessment.hs_categories,
+def analyse_lines(lines: Sequence[tuple[int, ManifestLine]], knowledge: Knowledge) -> list[LineFacts]:
+    assessments = [knowledge.categories.classify(line.description, line.hs_code) for _, line in lines]
+    hits = knowledge.matcher.find_many(
+        [
+            (line.description, line.brand, a.text_categories | a.hs_categories)
+            for (_, line), a in zip(lines, assessments, strict=True)
+        ]
     )
+    return [
+        _facts(index, line, assessment, line_hits, knowledge)
+        for (index, line), assessment, line_hits in zip(lines, assessments, hits, strict=True)
+    ]
+
+
+def analyse_line(index: int, line: ManifestLine, knowledge: Knowledge) -> LineFacts:
+    """One line alone (the batch of one)."""
+    return analyse_lines([(index, line)], knowledge)[0]
+
+
+def _facts(
+    index: int,
+    line: ManifestLine,
+    assessment: CategoryAssessment,
+    hits: Sequence[BrandHit],
+    knowledge: Knowledge,
+) -> LineFacts:
     value_usd = (
         knowledge.rates.to_usd(line.unit_value, line.currency) if line.unit_value is not None else None
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from app.engine.analyse import analyse_line
+from app.engine.analyse import analyse_lines
 from app.engine.facts import LineFacts
 from app.engine.types import Flag, ManifestLine
 from app.rules.base import RuleEnv
@@ -21,8 +21,7 @@ LineScreener = Callable[[Sequence[IndexedLine], RuleEnv], list[LineOutcome]]
 
 
 def screen_lines(lines: Sequence[IndexedLine], env: RuleEnv) -> list[LineOutcome]:
-    outcomes: list[LineOutcome] = []
-    for index, line in lines:
-        facts = analyse_line(index, line, env.knowledge)
-        outcomes.append((facts, tuple(flag for rule in LINE_RULES for flag in rule(facts, env))))
-    return outcomes
+    return [
+        (facts, tuple(flag for rule in LINE_RULES for flag in rule(facts, env)))
+        for facts in analyse_lines(lines, env.knowledge)
+    ]

@@ -9,7 +9,10 @@ Every alias has a level (index.Level), decided from data alone when the index is
 * SHORT: an abbreviation or any key of three characters or fewer ("LV", "3M", "YSL", "N°5").
 * GOODS: a model, alias or Chinese name the record lists under `context_*` ("Bumblebee", 苹果).
 * COMPANION: a model or alias the record lists as distinctive that is an ordinary word or a
-  bare number ("Suede", "Classic", "327"): the dictionary overrules the record.
+  bare number, and any model or alias (context ones included) made only of goods-describing words
+  (data/descriptive_words.txt: materials, sizes, sales adjectives, shapes, colours) and numbers
+  ("Suede", "Mini", "Classic Short", "327"): the word lists overrule the record. "Bumblebee" and
+  "Denali" describe no goods and keep the record's level.
 
 The dictionaries only add caution to records that list goods categories: a record with none
 cannot be checked against a line's goods, so there only its own flags count.

@@ -45,13 +45,16 @@ class DeletionIndex:
         if len(words) >= MAX_WORDS:
             raise ValueError(f"too many words for the typo index: {len(words)}")
         self.words = tuple(words)
-        packed = [
-            ((hash(variant) & _HASH_MASK) << _ID_BITS) | word_id
-            for word_id, word in enumerate(self.words)
-            for variant in deletions(word, 1)
-        ]
-        packed.sort()
-        self._keys = array("Q", packed)
+        mask, shift = _HASH_MASK, _ID_BITS
+        keys = array("Q")  # 8 bytes a key, where a list would hold a 32-byte int object
+        for word_id, word in enumerate(self.words):
+            # the word and its one-letter deletions; a repeated variant ("rolls": "rols" twice)
+            # costs one duplicate key, cheaper than a set per word
+            keys.append(((hash(word) & mask) << shift) | word_id)
+            keys.extend(
+                [((hash(word[:i] + word[i + 1 :]) & mask) << shift) | word_id for i in range(len(word))]
+            )
+        self._keys = _sorted(keys)
 
     def _ids_for(self, variant: str) -> Iterator[int]:
         keys = self._keys
@@ -76,6 +79,21 @@ class DeletionIndex:
                 if budget and (dist := OSA.distance(token, word, score_cutoff=budget)) <= budget:
                     out.append((word_id, dist))
         return out
+
+
+def _sorted(keys: array[int]) -> array[int]:
+    """The keys sorted, a sixteenth at a time (by their top bits): sorting needs them as int
+    objects, and a million of those at once would cost more memory than the whole index."""
+    top = _HASH_BITS + _ID_BITS - 4
+    parts: list[array[int]] = [array("Q") for _ in range(16)]
+    for key in keys:
+        parts[key >> top].append(key)
+    del keys
+    out = array("Q")
+    for part in parts:
+        out.extend(sorted(part))
+        del part[:]
+    return out
 
 
 def similarity(a: str, b: str) -> int:

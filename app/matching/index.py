@@ -13,14 +13,16 @@ doubled letters.
 
 from __future__ import annotations
 
+import gc
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 import ahocorasick
 
 from app.matching.fuzzy import DeletionIndex, max_edits
-from app.matching.normalize import TOKEN_RE, fold, is_cjk, skeleton, squeeze, token_piece
+from app.matching.normalize import TOKEN_RE, fold, is_cjk, is_leet_token, skeleton, squeeze, token_piece
 from app.matching.vocabulary import Vocabulary, vocabulary
 from app.reference.brands import BrandRecord
 
@@ -42,8 +44,10 @@ SHORT_KEY = 5  # Latin keys this long or shorter are looked up by token, not sea
 KIND_ORDER = {"name": 0, "alias": 1, "model": 2, "translation": 3, "abbreviation": 4}
 
 
-@dataclass(frozen=True, slots=True)
-class AliasEntry:
+class AliasEntry(NamedTuple):
+    """One way a brand is written. A tuple: 180,000 of them for 50,000 marks are cheap to build,
+    and the one-word aliases (most of them) share one string for key, words and folded text."""
+
     brand: int  # index into MarkIndex.brands
     text: str  # as recorded
     kind: str  # name, alias, model, translation, abbreviation
@@ -58,8 +62,7 @@ class AliasEntry:
 WHOLE = -1  # a WordRef position: the whole alias as one word
 
 
-@dataclass(frozen=True, slots=True)
-class WordRef:
+class WordRef(NamedTuple):
     entry: int
     position: int  # which word of the entry, or WHOLE
 
@@ -89,18 +92,34 @@ def _aliases(record: BrandRecord) -> Iterable[tuple[str, str, bool]]:
 
 
 def _level(
-    kind: str, words: Sequence[str], key: str, needs_context: bool, has_categories: bool, vocab: Vocabulary
+    kind: str,
+    words: Sequence[str],
+    key: str,
+    cjk: bool,
+    needs_context: bool,
+    has_categories: bool,
+    vocab: Vocabulary,
 ) -> Level:
     """The record's flags decide; the dictionaries add what the record does not say. A record with
-    no goods categories cannot be checked against a line's goods, so only its flags count there."""
-    if needs_context and kind != "name":
-        return Level.GOODS
-    if is_cjk(key):
+    no goods categories cannot be checked against a line's goods, so only its flags count there.
+    A model or alias made only of words that describe goods (materials, sizes, sales adjectives,
+    shapes, colours: data/descriptive_words.txt) and numbers says nothing of a mark on its own,
+    even where the record lists it as a context model: "suede skirt", "mini headphones"."""
+    if cjk:
+        if needs_context and kind != "name":
+            return Level.GOODS
         if len(key) < 2:
             return Level.SHORT
         ordinary = has_categories and key in vocab.zh_common
         return Level.WORD if needs_context or ordinary else Level.DISTINCTIVE
-    ordinary = has_categories and all(w.isdigit() or len(w) <= 2 or w in vocab.dictionary for w in words)
+    if kind in ("model", "alias") and has_categories:
+        descriptive = vocab.descriptive
+        if all(w.isdigit() or w in descriptive for w in words):
+            return Level.COMPANION
+    if needs_context and kind != "name":
+        return Level.GOODS
+    dictionary = vocab.dictionary
+    ordinary = has_categories and all(w.isdigit() or len(w) <= 2 or w in dictionary for w in words)
     if kind in ("model", "alias") and has_categories and (key.isdigit() or ordinary):
         return Level.COMPANION
     if kind == "abbreviation" or len(key) <= 3 or key.isdigit():
@@ -108,16 +127,59 @@ def _level(
     return Level.WORD if needs_context or ordinary else Level.DISTINCTIVE
 
 
+_ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
+_SKELETON = str.maketrans({"l": "i"})
+
+
+def _entry(
+    brand: int, text: str, kind: str, needs_context: bool, has_categories: bool, vocab: Vocabulary
+) -> AliasEntry | None:
+    folded = fold(text)
+    if folded.isascii() and "$" not in folded and "@" not in folded:
+        # the common case: the words are their own pieces but for the l/i skeleton
+        plain_words = tuple(_ASCII_WORD_RE.findall(folded))
+        if "l" in folded:
+            words = tuple(w.translate(_SKELETON) for w in plain_words)
+        else:
+            words = plain_words
+        if not folded.isalpha() and any(not w.isalpha() and is_leet_token(w) for w in plain_words):
+            words = tuple(p for w in plain_words if (p := token_piece(w)[0]))
+    else:
+        plain_words = tuple(TOKEN_RE.findall(folded))
+        words = tuple(p for w in plain_words if (p := token_piece(w)[0]))
+    if not words:
+        return None
+    if kind != "name" and all(w in vocab.category_cues for w in plain_words):
+        return None  # a goods noun ("capsules") names the goods, never the mark
+    key = words[0] if len(words) == 1 else "".join(words)
+    joined = plain_words[0] if len(plain_words) == 1 else "".join(plain_words)
+    cjk = not key.isascii() and is_cjk(key)
+    level = _level(kind, plain_words, key, cjk, needs_context, has_categories, vocab)
+    return AliasEntry(brand, text, kind, key, words, joined, plain_words, level, cjk)
+
+
 class MarkIndex:
     def __init__(self, brands: Sequence[BrandRecord]) -> None:
-        vocab = vocabulary()
+        # The build makes a few hundred thousand small tuples and no reference cycles: the cyclic
+        # garbage collector would only re-walk them, again and again as they grow (a third of
+        # the build time at 50,000 marks).
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(brands, vocabulary())
+        finally:
+            if paused:
+                gc.enable()
+
+    def _build(self, brands: Sequence[BrandRecord], vocab: Vocabulary) -> None:
         self.brands = tuple(brands)
         self.brand_categories = tuple(frozenset(b.categories) for b in self.brands)
         self.non_mark = tuple(tuple(k for p in b.non_mark_phrases if (k := skeleton(p))) for b in self.brands)
         chosen: dict[tuple[int, str], AliasEntry] = {}
         for brand_id, record in enumerate(self.brands):
+            has_categories = bool(record.categories)
             for text, kind, needs_context in _aliases(record):
-                entry = self._entry(brand_id, text, kind, needs_context, bool(record.categories), vocab)
+                entry = _entry(brand_id, text, kind, needs_context, has_categories, vocab)
                 if entry is None:
                     continue
                 old = chosen.get((brand_id, entry.key))
@@ -130,22 +192,6 @@ class MarkIndex:
         self.fuzzy, self.word_refs, self.squeezed = self._fuzzy_words(vocab)
         self.anchors = self._anchors(vocab)
 
-    @staticmethod
-    def _entry(
-        brand: int, text: str, kind: str, needs_context: bool, has_categories: bool, vocab: Vocabulary
-    ) -> AliasEntry | None:
-        plain_words = tuple(TOKEN_RE.findall(fold(text)))
-        words = tuple(p for w in plain_words if (p := token_piece(w)[0]))
-        key = "".join(words)
-        if not key:
-            return None
-        if kind != "name" and all(w in vocab.category_cues for w in plain_words):
-            return None  # a goods noun ("capsules") names the goods, never the mark
-        level = _level(kind, plain_words, key, needs_context, has_categories, vocab)
-        return AliasEntry(
-            brand, text, kind, key, words, "".join(plain_words), plain_words, level, is_cjk(key)
-        )
-
     def _keys(self) -> tuple[ahocorasick.Automaton, dict[str, tuple[int, tuple[int, ...]]]]:
         """The automaton of long and Chinese keys, and the table of short Latin keys; both give
         (key length, entry ids), as the matcher reports a key found."""
@@ -156,7 +202,7 @@ class MarkIndex:
         short: dict[str, tuple[int, tuple[int, ...]]] = {}
         for key, ids in by_key.items():
             value = (len(key), tuple(ids))
-            if len(key) <= SHORT_KEY and not is_cjk(key):
+            if len(key) <= SHORT_KEY and not self.entries[ids[0]].cjk:
                 short[key] = value
             else:
                 automaton.add_word(key, value)
@@ -181,29 +227,31 @@ class MarkIndex:
 
     def _fuzzy_words(
         self, vocab: Vocabulary
-    ) -> tuple[DeletionIndex, tuple[tuple[WordRef, ...], ...], dict[str, tuple[WordRef, ...]]]:
-        """Distinctive alias words that may be misspelt: alphabetic, 5+ letters, not dictionary words."""
+    ) -> tuple[DeletionIndex, dict[str, list[WordRef]], dict[str, tuple[str, ...]]]:
+        """Distinctive alias words that may be misspelt (alphabetic, 4+ letters, not dictionary
+        words) and where they stand; the deletion index over those of 5+ letters (shorter words get
+        no typo allowance); the words with a doubled letter by their squeezed form (a word without
+        one is its own squeezed form)."""
         refs: dict[str, list[WordRef]] = {}
-        squeezed: dict[str, list[WordRef]] = {}
+        dictionary = vocab.dictionary
+        distinctive = Level.DISTINCTIVE
         for entry_id, entry in enumerate(self.entries):
-            if entry.level != Level.DISTINCTIVE or entry.cjk:
+            words = entry.words
+            if entry.level != distinctive or entry.cjk or len(words) != len(entry.plain_words):
                 continue
-            if len(entry.words) != len(entry.plain_words):
-                continue
-            pairs = list(zip(entry.words, entry.plain_words, strict=True))
-            if len(pairs) > 1:  # the whole alias written as one word: "XeijirHirsox"
-                pairs.append((entry.key, entry.folded))
-            for position, (word, plain) in enumerate(pairs):
-                if not word.isalpha() or not word.isascii() or plain in vocab.dictionary:
-                    continue
-                ref = WordRef(entry_id, position if position < len(entry.words) else WHOLE)
-                if max_edits(len(word)):
-                    refs.setdefault(word, []).append(ref)
-                if len(word) >= 4:
-                    squeezed.setdefault(squeeze(word), []).append(ref)
-        words = list(refs)
+            for position, (word, plain) in enumerate(zip(words, entry.plain_words, strict=True)):
+                if len(word) >= 4 and word.isalpha() and word.isascii() and plain not in dictionary:
+                    refs.setdefault(word, []).append(WordRef(entry_id, position))
+            key = entry.key
+            # the whole alias written as one word: "XeijirHirsox"
+            if len(words) > 1 and key.isalpha() and key.isascii() and entry.folded not in dictionary:
+                refs.setdefault(key, []).append(WordRef(entry_id, WHOLE))
+        runs: dict[str, list[str]] = {}
+        for word in refs:
+            if (squeezed := squeeze(word)) != word:
+                runs.setdefault(squeezed, []).append(word)
         return (
-            DeletionIndex(words),
-            tuple(tuple(refs[w]) for w in words),
-            {k: tuple(v) for k, v in squeezed.items()},
+            DeletionIndex([w for w in refs if max_edits(len(w))]),
+            refs,
+            {k: tuple(v) for k, v in runs.items()},
         )

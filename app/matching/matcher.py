@@ -77,6 +77,7 @@ class BrandMatcher:
         self._declared: dict[str, int | None] = {}
         self._search_keys = [e.key for e in index.entries]
         self._anchor_words = frozenset(index.anchors)
+        self._short_prefixes = frozenset(k[:n] for k in index.short_keys for n in range(2, len(k) + 1))
         self._skeleton_words = frozenset(w.translate(_SKELETON) for w in self._vocab.dictionary)
 
     @classmethod
@@ -124,9 +125,64 @@ class BrandMatcher:
         return hits
 
     def find_many(self, items: Sequence[tuple[str, str | None, frozenset[str]]]) -> list[list[BrandHit]]:
-        """`find` for many lines at once: (text, declared brand, categories) each, hits in order."""
-        find = self.find
-        return [find(text, declared_brand=declared, categories=cats) for text, declared, cats in items]
+        """`find` for many lines at once: (text, declared brand, categories) each, hits in order.
+
+        The plain ASCII lines are read together: one fold, one tokenising pass and one automaton
+        pass over all of them, each new word probed once. Only the lines where that finds
+        something (a key, a word near a mark word, a run of short tokens that spells a short key,
+        leetspeak) go through `find`; the answers are the same as `find`'s, line by line."""
+        results: list[list[BrandHit]] = [[] for _ in items]
+        quick: list[int] = []
+        for i, (text, declared, categories) in enumerate(items):
+            if declared or not text.isascii() or "\n" in text or "$" in text or "@" in text:
+                results[i] = self.find(text, declared_brand=declared, categories=categories)
+            else:
+                quick.append(i)
+        for i in self._lines_to_read([items[i][0] for i in quick]):
+            text, _, categories = items[quick[i]]
+            results[quick[i]] = self.find(text, categories=categories)
+        return results
+
+    def _lines_to_read(self, texts: list[str]) -> set[int]:
+        """Which of these plain ASCII lines may name a mark (see find_many)."""
+        if not texts:
+            return set()
+        raw = fold("\n".join(texts)).encode("ascii")
+        found: set[int] = set()
+        # keys in the compact forms: tokens joined, l read as i, one line a row
+        compact = raw.translate(_COMPACT, _NOT_TOKEN).decode("ascii")
+        if len(compact) >= len(texts):
+            ends = [*accumulate(len(c) + 1 for c in compact.split("\n"))]
+            found.update(bisect_right(ends, end) for end, _ in self._index.automaton.iter(compact))
+        # every token, "|" between lines
+        flat = raw.translate(_SPACED).decode("ascii").replace("|", " | ").split()
+        words = set(flat)
+        words.discard("|")
+        # words near a mark word, glued to a short mark, leetspeak, an anchor, a short key
+        typos, glued, _ = self._word_notes(words)
+        short = self._index.short_keys
+        hot = {*typos, *glued, *(words & self._leet), *(words & self._anchor_words)}
+        hot.update(w for w in words if len(w) <= SHORT_KEY and w.translate(_SKELETON) in short)
+        if hot:
+            line = 0
+            for token in flat:
+                if token == "|":
+                    line += 1
+                elif token in hot:
+                    found.add(line)
+        # runs of short tokens that spell a short key ("r o l e x", "za ra"): a run starts with a
+        # pair of tokens that spells the start of a short key
+        folded = raw.translate(_COMPACT).decode("ascii")
+        prefixes = self._short_prefixes
+        pairs = [m for m in _SHORT_PAIR_TEXT_RE.finditer(folded) if m[1] + m[2] in prefixes]
+        if pairs:
+            starts = [0, *accumulate(len(line) + 1 for line in folded.split("\n"))]
+            for m in pairs:
+                at = m.start()
+                run = _ASCII_TOKEN_RE.findall(folded, at, folded.find("\n", at) % (len(folded) + 1))
+                if any(r in short for r in _runs(run[:5], first=True)):
+                    found.add(bisect_right(starts, m.start()) - 1)
+        return found
 
     def _exact(
         self, tokens: list[str], pieces: list[str], compact: str, glued: list[str], *, quick: bool
@@ -268,10 +324,13 @@ class BrandMatcher:
         sk = word.translate(_SKELETON)
         if sk in index.word_ids:
             return ()  # the word is itself a mark word: the exact pass reads it
+        refs = index.word_refs
+        squeezed = squeeze(sk)
         doubled = tuple(
             Typo(ref, "doubled", 1)
-            for ref in index.squeezed.get(squeeze(sk), ())
-            if ref.word(index.entries[ref.entry]) != sk
+            for word in (squeezed, *index.squeezed.get(squeezed, ()))
+            if word != sk
+            for ref in refs.get(word, ())
         )
         if doubled:
             return doubled
@@ -279,11 +338,12 @@ class BrandMatcher:
         if not found:
             return ()
         nearest = min(distance for _, distance in found)
+        words = index.fuzzy.words
         return tuple(
             Typo(ref, "typo", distance)
             for word_id, distance in found
             if distance == nearest
-            for ref in index.word_refs[word_id]
+            for ref in refs[words[word_id]]
         )
 
     # -- candidates -------------------------------------------------------------------------
@@ -514,32 +574,71 @@ class BrandMatcher:
 
     # -- search -------------------------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[BrandHit]:
-        """The marks a free-text query names or resembles, best first (GET /v1/brands)."""
-        hits: dict[str, BrandHit] = {}
+        """The marks a free-text query names or resembles, one result per brand, best first
+        (GET /v1/brands: the check a seller makes before listing a product).
+
+        First every mark the query names, however disguised ("R0LEX" is Rolex), as `find` reads
+        it but without asking the line for context: a seller asks about the words themselves.
+        Then near misses of the words no mark was read in: each word, each pair of adjacent
+        words and the whole query against the recorded names, kept when the edit distance over
+        the longer length leaves a similarity of SEARCH_CUTOFF or more ("Submarlner" is close to
+        Submariner; a query that merely contains "Marine" does not suggest Breguet's Marine)."""
         line = Line.parse(query)
+        readings: dict[int, list[Candidate]] = {}
         for cand in self._trusting(query):
-            brand = self._index.brands[cand.entry.brand].name
-            if brand not in hits:
-                hits[brand] = BrandHit(
-                    brand,
-                    self._matched_text(line, cand),
-                    cand.match_type,
-                    cand.similarity,
-                    _reason(self._matched_text(line, cand), brand, cand),
-                )
-        key = skeleton(query)
-        if key:
-            found = process.extract(
-                key, self._search_keys, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=60
+            readings.setdefault(cand.entry.brand, []).append(cand)
+        hits: dict[str, BrandHit] = {}
+        covered: set[int] = set()
+        for brand_id, cands in readings.items():
+            brand = self._index.brands[brand_id].name
+            cands.sort(key=lambda c: (KIND_ORDER[c.entry.kind], *_rank(c)))
+            reasons: list[str] = []
+            for cand in cands:
+                if not covered.isdisjoint(range(cand.first, cand.last)) and reasons:
+                    continue
+                covered.update(range(cand.first, cand.last))
+                reasons.append(_reason(self._matched_text(line, cand), brand, cand))
+            best = cands[0]
+            hits[brand] = BrandHit(
+                brand, self._matched_text(line, best), best.match_type, best.similarity, "; ".join(reasons)
             )
-            for _, score, entry_id in found:
+        close: dict[str, BrandHit] = {}
+        for written, key in self._search_terms(line, covered):
+            found = process.extract(
+                key, self._search_keys, scorer=fuzz.ratio, limit=limit, score_cutoff=SEARCH_CUTOFF
+            )
+            for recorded, _, entry_id in found:
+                score = similarity(key, recorded)
                 entry = self._index.entries[entry_id]
                 brand = self._index.brands[entry.brand].name
-                if brand not in hits:
-                    reason = f"'{query}' resembles {_describe(entry, brand)} (similarity {round(score)})"
-                    hits[brand] = BrandHit(brand, query, "similar", round(score), reason)
-        return list(hits.values())[:limit]
+                old = close.get(brand)
+                if score < SEARCH_CUTOFF or brand in hits or (old is not None and old.similarity >= score):
+                    continue
+                reason = f"'{written}' is close to {_describe(entry, brand)} (similarity {score})"
+                close[brand] = BrandHit(brand, written, "similar", score, reason)
+        suggestions = sorted(close.values(), key=lambda h: -h.similarity)
+        return [*hits.values(), *suggestions][:limit]
 
+    @staticmethod
+    def _search_terms(line: Line, covered: set[int]) -> list[tuple[str, str]]:
+        """(as written, compact key) of the query's words, pairs of adjacent words and the whole
+        query, 4+ characters, leaving out the words already read as a mark."""
+        tokens = line.tokens
+        spans = [(i, i + 1) for i in range(len(tokens))] + [(i, i + 2) for i in range(len(tokens) - 1)]
+        if len(tokens) > 2:
+            spans.append((0, len(tokens)))
+        terms: dict[str, str] = {}
+        for first, last in spans:
+            if not covered.isdisjoint(range(first, last)):
+                continue
+            key = "".join(t.piece for t in tokens[first:last])
+            a, b = line.original_span(tokens[first].start, tokens[last - 1].end)
+            if len(key) >= 4:
+                terms.setdefault(key, line.original[a:b])
+        return [(written, key) for key, written in terms.items()]
+
+
+SEARCH_CUTOFF = 80  # similarity: "submarlner"/"submariner" 90, "marine"/"submariner" 60
 
 # Two adjacent tokens no longer than SHORT_KEY together, read on the bytes of the token lengths.
 _SHORT_PAIR_RE = re.compile(rb"\x01[\x01-\x04]|\x02[\x01-\x03]|\x03[\x01\x02]|\x04\x01")
@@ -550,6 +649,27 @@ def _has_short_run(pieces: list[str]) -> bool:
         return _SHORT_PAIR_RE.search(bytes(map(len, pieces))) is not None
     except ValueError:  # a token of 256+ characters: it starts no run, the others may
         return any(len(a) + len(b) <= SHORT_KEY for a, b in zip(pieces, pieces[1:], strict=False))
+
+
+# Tokens of 4 characters or fewer, two or more in a row: where a run may spell a short key.
+_SHORT_PAIR_TEXT_RE = re.compile(r"(?<![a-z0-9])(?=([a-z0-9]{1,4})[^a-z0-9\n]+([a-z0-9]{1,4})(?![a-z0-9]))")
+# Folded ASCII text to its compact form: separators dropped, l read as i, lines kept apart.
+_COMPACT = bytes.maketrans(b"l", b"i")
+# Folded ASCII text to its tokens: separators to spaces, a line break to "|".
+_SPACED = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else ord("|") if c == 10 else 32 for c in range(256))
+_NOT_TOKEN = bytes(c for c in range(256) if not (48 <= c <= 57 or 97 <= c <= 122 or c == 10))
+
+
+def _runs(pieces: list[str], *, first: bool = False) -> Iterable[str]:
+    """Every run of two or more adjacent pieces no longer than SHORT_KEY together (those that
+    start at the first piece, with `first`)."""
+    for i in range(1 if first else len(pieces) - 1):
+        run = pieces[i]
+        for piece in pieces[i + 1 :]:
+            run += piece
+            if len(run) > SHORT_KEY:
+                break
+            yield run
 
 
 def _found_order(found: Found) -> tuple[int, int]:

@@ -27,6 +27,7 @@ class ReplicaPhrase:
 @dataclass(frozen=True)
 class Vocabulary:
     dictionary: frozenset[str]  # English and trade words: never fuzzed, never split as glue
+    descriptive: frozenset[str]  # words that describe goods (materials, sizes, colours...): no mark alone
     zh_common: frozenset[str]  # Chinese mark names that are everyday words
     mark_cues: frozenset[str]
     negations: frozenset[str]
@@ -49,6 +50,7 @@ def vocabulary() -> Vocabulary:
     )
     return Vocabulary(
         dictionary=_read_words("english_words.txt") | _read_words("goods_words.txt"),
+        descriptive=_read_words("descriptive_words.txt"),
         zh_common=_read_words("zh_common_words.txt"),
         mark_cues=frozenset(cues["mark_cues"]),
         negations=frozenset(cues["negations"]),

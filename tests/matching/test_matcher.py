@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.engine.facts import BrandHit
 from app.matching.matcher import BrandMatcher
@@ -220,3 +222,86 @@ def test_find_many_answers_as_find_does() -> None:
     expected = [matcher().find(t, declared_brand=d, categories=c) for t, d, c in items]
     assert matcher().find_many(items) == expected
     assert [bool(hits) for hits in expected] == [True, False, True]
+
+
+@cache
+def descriptive_matcher() -> BrandMatcher:
+    return BrandMatcher.build(
+        [
+            brand("Puma", ["footwear", "clothing"], context_models=["Suede", "Palermo"]),
+            brand("New Balance", ["footwear"], common_word=True, context_models=["327", "Fresh Foam"]),
+            brand("Transformers", ["toys"], context_models=["Bumblebee"]),
+            brand("The North Face", ["clothing"], models=["Denali"]),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Women's suede skirt, knee length",  # a material
+        "Running shoes, 327 pairs",  # a bare number
+        "Fresh foam insoles for shoes",  # words that describe goods, nothing else
+    ],
+)
+def test_a_model_made_of_descriptive_words_is_no_mark_alone(text: str) -> None:
+    assert descriptive_matcher().find(text, categories=frozenset({"footwear", "clothing"})) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "categories", "brand"),
+    [
+        ("Puma Suede sneakers", frozenset({"footwear"}), "Puma"),  # beside the brand's name
+        ("Suede sneakers with original logo", frozenset({"footwear"}), "Puma"),  # goods fit and a cue
+        ("Palermo sneakers", frozenset({"footwear"}), "Puma"),  # a context model that is no such word
+        ("Bumblebee robot toy", frozenset({"toys"}), "Transformers"),
+        ("Denali fleece jacket", frozenset({"clothing"}), "The North Face"),
+    ],
+)
+def test_other_models_keep_their_reading(text: str, categories: frozenset[str], brand: str) -> None:
+    assert [h.brand for h in descriptive_matcher().find(text, categories=categories)] == [brand]
+
+
+def test_a_descriptive_model_counts_on_the_declared_brand() -> None:
+    hits = descriptive_matcher().find("Suede low-top shoes", declared_brand="Puma")
+    assert [h.brand for h in hits] == ["Puma"]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "rolex",
+                "R O L E X",
+                "ni ke",
+                "r0lex",
+                "subrnariner",
+                "Zippolighter",
+                "casino",
+                "watch",
+                "lv",
+                "3m",
+                "10 pcs",
+                "a",
+                "Bumblebee",
+                "for d",
+                "omega",
+                "coach",
+                "x",
+                "zara",
+                "-",
+                "/",
+            ]
+        ),
+        min_size=1,
+        max_size=6,
+    ).map(" ".join)
+)
+@settings(max_examples=150)
+def test_find_many_answers_as_find_does_on_any_line(line: str) -> None:
+    items = [
+        (line, None, frozenset[str]()),
+        ("plain cotton socks", None, frozenset[str]()),
+        (line, None, frozenset({"watches"})),
+    ]
+    assert matcher().find_many(items) == [matcher().find(t, categories=c) for t, _, c in items]
