@@ -3,90 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
 
 import pytest
 
-from app.engine.config import EngineConfig, ScoringConfig
-from app.engine.facts import LineFacts, ManifestFacts
-from app.engine.types import (
-    Campaign,
-    Channel,
-    Flag,
-    FlagCode,
-    Manifest,
-    ManifestLine,
-    Party,
-    ScreeningContext,
-)
-from app.reference.knowledge import Knowledge
+from app.engine.config import ScoringConfig
+from app.engine.facts import ManifestFacts
+from app.engine.types import Campaign, Channel, Flag, FlagCode
 from app.rules import campaign_channel
 from app.rules.base import RuleEnv
-
-DAY = dt.date(2026, 11, 30)
+from tests.rules.campaign_factories import WATCH, env, facts, line
+from tests.rules.campaign_factories import campaign as shared_campaign
 
 
 def campaign(**overrides: object) -> Campaign:
-    values: dict[str, object] = {
-        "id": "longteng-test",
-        "name": "Longteng test",
-        "authority": "China Customs (GACC)",
-        "starts_on": dt.date(2026, 3, 1),
-        "ends_on": dt.date(2026, 12, 31),
-        "channels": frozenset({Channel.POSTAL, Channel.EXPRESS}),
-        "destinations": frozenset({"US", "CA"}),
-        "destination_labels": ("north_america",),
-        "categories": frozenset({"watches"}),
-        "weight": 1.0,
-        "source": "test",
-    }
+    """A campaign that names the postal and express channels."""
+    values: dict[str, object] = {"channels": frozenset({Channel.POSTAL, Channel.EXPRESS})}
     values.update(overrides)
-    return Campaign(**values)  # type: ignore[arg-type]
-
-
-def line(line_id: str, categories: frozenset[str]) -> LineFacts:
-    return LineFacts(
-        index=int(line_id) - 1,
-        line=ManifestLine(line_id=line_id, description="goods"),
-        text_key="goods",
-        text_categories=categories,
-        hs_categories=frozenset(),
-        category_hits=(),
-        category=next(iter(sorted(categories)), None),
-        brand_hits=(),
-        unit_value_usd=None,
-    )
-
-
-def facts(
-    *lines: LineFacts, destination: str = "US", channel: Channel = Channel.SEA_FREIGHT
-) -> ManifestFacts:
-    manifest = Manifest(
-        reference="REF",
-        shipper=Party("S1", "Shipper", "CN"),
-        consignee=Party("C1", "Consignee", destination),
-        destination_country=destination,
-        channel=channel,
-        departure_date=DAY,
-        lines=tuple(item.line for item in lines),
-    )
-    return ManifestFacts(manifest=manifest, lines=lines, goods=())
-
-
-def env(*campaigns: Campaign, scoring: ScoringConfig | None = None) -> RuleEnv:
-    # These rules read no reference data, so no Knowledge is built.
-    return RuleEnv(
-        context=ScreeningContext(on_date=DAY, campaigns=campaigns),
-        knowledge=cast(Knowledge, None),
-        config=EngineConfig(scoring=scoring or ScoringConfig()),
-    )
+    return shared_campaign(**values)
 
 
 def run(manifest_facts: ManifestFacts, rule_env: RuleEnv) -> list[Flag]:
     return list(campaign_channel.check(manifest_facts, rule_env))
-
-
-WATCH = frozenset({"watches"})
 
 
 def test_flags_a_campaign_that_names_the_channel() -> None:
