@@ -38,7 +38,7 @@ evidence. Whatever the level, an alias inside one of its brand's `non_mark_phras
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from app.matching.index import Level
 from app.matching.vocabulary import Vocabulary
@@ -101,13 +101,14 @@ def evidence(
     brand: int,
     brand_categories: frozenset[str],
     span: tuple[int, int],
-    surface: str,
+    surface: Callable[[], str],
     recorded: str,
     has_companion: bool,
     ctx: LineContext,
     vocab: Vocabulary,
 ) -> str | None:
-    """Why the line reads the alias as the mark ("" when no reason is needed), or None."""
+    """Why the line reads the alias as the mark ("" when no reason is needed), or None.
+    `surface` gives the alias as written in the line; only an ordinary-word name asks for it."""
     if level == Level.DISTINCTIVE:
         return ""
     if ctx.declared_brand == brand:
@@ -127,7 +128,7 @@ def evidence(
         return None
     if cue := cue_near(ctx.words, span, vocab):
         return f"'{cue}' stands next to it"
-    if mark_casing(surface, recorded, ctx.upper_line):
+    if mark_casing(surface(), recorded, ctx.upper_line):
         return "it is written as a mark"
     return None
 

@@ -17,7 +17,7 @@ import gc
 import re
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 import ahocorasick
 
@@ -59,15 +59,37 @@ class AliasEntry(NamedTuple):
     cjk: bool
 
 
+_LEVELS = {int(level): level for level in Level}
+
+
+class Entries(Sequence[AliasEntry]):
+    """The alias entries kept as plain tuples, each handed out as an `AliasEntry` when asked for.
+    The garbage collector stops tracking a plain tuple of strings and numbers after one look,
+    where it walks every named tuple again at every full collection (180,000 of them for
+    50,000 marks, a full collection being what a server pays now and then while it runs)."""
+
+    def __init__(self, entries: Iterable[AliasEntry]) -> None:
+        self._rows = tuple((*e[:7], int(e.level), e.cjk) for e in entries)
+
+    @overload
+    def __getitem__(self, index: int) -> AliasEntry: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[AliasEntry]: ...
+    def __getitem__(self, index: int | slice) -> AliasEntry | Sequence[AliasEntry]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._rows)))]
+        r = self._rows[index]
+        return AliasEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _LEVELS[r[7]], r[8])
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
 WHOLE = -1  # a WordRef position: the whole alias as one word
 
-
-class WordRef(NamedTuple):
-    entry: int
-    position: int  # which word of the entry, or WHOLE
-
-    def word(self, entry: AliasEntry) -> str:
-        return entry.key if self.position == WHOLE else entry.words[self.position]
+# (entry id, which word of the entry or WHOLE). A plain tuple of ints: the collector stops
+# tracking those after one look, where a named tuple would be walked at every full collection.
+WordRef = tuple[int, int]
 
 
 def _aliases(record: BrandRecord) -> Iterable[tuple[str, str, bool]]:
@@ -173,7 +195,10 @@ class MarkIndex:
 
     def _build(self, brands: Sequence[BrandRecord], vocab: Vocabulary) -> None:
         self.brands = tuple(brands)
-        self.brand_categories = tuple(frozenset(b.categories) for b in self.brands)
+        shared: dict[frozenset[str], frozenset[str]] = {}  # one set for brands of the same goods
+        self.brand_categories = tuple(
+            shared.setdefault(frozenset(b.categories), frozenset(b.categories)) for b in self.brands
+        )
         self.non_mark = tuple(tuple(k for p in b.non_mark_phrases if (k := skeleton(p))) for b in self.brands)
         chosen: dict[tuple[int, str], AliasEntry] = {}
         for brand_id, record in enumerate(self.brands):
@@ -186,11 +211,12 @@ class MarkIndex:
                 # the most cautious reading of a key wins, then the most specific kind
                 if old is None or (entry.level, -KIND_ORDER[entry.kind]) > (old.level, -KIND_ORDER[old.kind]):
                     chosen[(brand_id, entry.key)] = entry
-        self.entries = tuple(chosen.values())
+        self.entries: Sequence[AliasEntry] = tuple(chosen.values())
         self.automaton, self.short_keys = self._keys()
         self.word_ids = frozenset(w for e in self.entries for w in e.words)  # every mark word
         self.fuzzy, self.word_refs, self.squeezed = self._fuzzy_words(vocab)
         self.anchors = self._anchors(vocab)
+        self.entries = Entries(self.entries)
 
     def _keys(self) -> tuple[ahocorasick.Automaton, dict[str, tuple[int, tuple[int, ...]]]]:
         """The automaton of long and Chinese keys, and the table of short Latin keys; both give
@@ -211,10 +237,12 @@ class MarkIndex:
         automaton.make_automaton()
         return automaton, short
 
-    def _anchors(self, vocab: Vocabulary) -> dict[str, tuple[WordRef, ...]]:
+    def _anchors(self, vocab: Vocabulary) -> dict[str, tuple[tuple[int, int, tuple[str, ...]], ...]]:
         """Distinctive words of many-word aliases, by folded text: with one of them written as
-        recorded, the rest of the alias may carry the typo ("Kathaus Cllection", "Lurtyi Prc")."""
-        anchors: dict[str, list[WordRef]] = {}
+        recorded, the rest of the alias may carry the typo ("Kathaus Cllection", "Lurtyi Prc").
+        Each gives (entry id, its position, the entry's words): a word that many names share
+        ("Milano") is compared with all of them without fetching their entries."""
+        anchors: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
         for entry_id, entry in enumerate(self.entries):
             if entry.level != Level.DISTINCTIVE or entry.cjk or len(entry.plain_words) < 2:
                 continue
@@ -222,12 +250,12 @@ class MarkIndex:
                 continue
             for position, word in enumerate(entry.plain_words):
                 if len(word) >= 4 and word.isalpha() and word not in vocab.dictionary:
-                    anchors.setdefault(word, []).append(WordRef(entry_id, position))
+                    anchors.setdefault(word, []).append((entry_id, position, entry.words))
         return {k: tuple(v) for k, v in anchors.items()}
 
     def _fuzzy_words(
         self, vocab: Vocabulary
-    ) -> tuple[DeletionIndex, dict[str, list[WordRef]], dict[str, tuple[str, ...]]]:
+    ) -> tuple[DeletionIndex, dict[str, tuple[WordRef, ...]], dict[str, tuple[str, ...]]]:
         """Distinctive alias words that may be misspelt (alphabetic, 4+ letters, not dictionary
         words) and where they stand; the deletion index over those of 5+ letters (shorter words get
         no typo allowance); the words with a doubled letter by their squeezed form (a word without
@@ -241,17 +269,17 @@ class MarkIndex:
                 continue
             for position, (word, plain) in enumerate(zip(words, entry.plain_words, strict=True)):
                 if len(word) >= 4 and word.isalpha() and word.isascii() and plain not in dictionary:
-                    refs.setdefault(word, []).append(WordRef(entry_id, position))
+                    refs.setdefault(word, []).append((entry_id, position))
             key = entry.key
             # the whole alias written as one word: "XeijirHirsox"
             if len(words) > 1 and key.isalpha() and key.isascii() and entry.folded not in dictionary:
-                refs.setdefault(key, []).append(WordRef(entry_id, WHOLE))
+                refs.setdefault(key, []).append((entry_id, WHOLE))
         runs: dict[str, list[str]] = {}
         for word in refs:
             if (squeezed := squeeze(word)) != word:
                 runs.setdefault(squeezed, []).append(word)
         return (
             DeletionIndex([w for w in refs if max_edits(len(w))]),
-            refs,
+            {k: tuple(v) for k, v in refs.items()},
             {k: tuple(v) for k, v in runs.items()},
         )

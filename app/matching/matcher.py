@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate
 
 from rapidfuzz import fuzz, process
@@ -78,6 +79,7 @@ class BrandMatcher:
         self._search_keys = [e.key for e in index.entries]
         self._anchor_words = frozenset(index.anchors)
         self._short_prefixes = frozenset(k[:n] for k in index.short_keys for n in range(2, len(k) + 1))
+        self._short_spellings = frozenset(s for k in index.short_keys for s in _spellings(k))
         self._skeleton_words = frozenset(w.translate(_SKELETON) for w in self._vocab.dictionary)
 
     @classmethod
@@ -149,39 +151,56 @@ class BrandMatcher:
             return set()
         raw = fold("\n".join(texts)).encode("ascii")
         found: set[int] = set()
-        # keys in the compact forms: tokens joined, l read as i, one line a row
-        compact = raw.translate(_COMPACT, _NOT_TOKEN).decode("ascii")
-        if len(compact) >= len(texts):
-            ends = [*accumulate(len(c) + 1 for c in compact.split("\n"))]
-            found.update(bisect_right(ends, end) for end, _ in self._index.automaton.iter(compact))
-        # every token, "|" between lines
-        flat = raw.translate(_SPACED).decode("ascii").replace("|", " | ").split()
+        # every token, a marker token (too long to start a run of short tokens) between lines
+        flat = raw.translate(_SPACED).decode("ascii").replace("|", _LINE_BREAK).split()
+        flat_sk = raw.translate(_SPACED_SKELETON).decode("ascii").replace("|", _LINE_BREAK).split()
+        breaks = [-1]
+        for _ in texts[1:]:
+            breaks.append(flat.index(_BREAK_TOKEN, breaks[-1] + 1))
+        breaks.append(len(flat))
         words = set(flat)
-        words.discard("|")
+        words.discard(_BREAK_TOKEN)
         # words near a mark word, glued to a short mark, leetspeak, an anchor, a short key
         typos, glued, _ = self._word_notes(words)
         short = self._index.short_keys
         hot = {*typos, *glued, *(words & self._leet), *(words & self._anchor_words)}
-        hot.update(w for w in words if len(w) <= SHORT_KEY and w.translate(_SKELETON) in short)
+        hot |= words & self._short_spellings
         if hot:
-            line = 0
-            for token in flat:
-                if token == "|":
-                    line += 1
-                elif token in hot:
-                    found.add(line)
+            found.update(
+                i for i in range(len(texts)) if not hot.isdisjoint(flat[breaks[i] + 1 : breaks[i + 1]])
+            )
         # runs of short tokens that spell a short key ("r o l e x", "za ra"): a run starts with a
-        # pair of tokens that spells the start of a short key
-        folded = raw.translate(_COMPACT).decode("ascii")
+        # pair of adjacent tokens, no longer than a short key together, that spells the start of one
+        try:
+            sizes = bytes(map(len, flat))
+        except ValueError:  # a token of 256+ characters
+            sizes = bytes(min(len(t), 255) for t in flat)
         prefixes = self._short_prefixes
-        pairs = [m for m in _SHORT_PAIR_TEXT_RE.finditer(folded) if m[1] + m[2] in prefixes]
-        if pairs:
-            starts = [0, *accumulate(len(line) + 1 for line in folded.split("\n"))]
-            for m in pairs:
-                at = m.start()
-                run = _ASCII_TOKEN_RE.findall(folded, at, folded.find("\n", at) % (len(folded) + 1))
-                if any(r in short for r in _runs(run[:5], first=True)):
-                    found.add(bisect_right(starts, m.start()) - 1)
+        for m in _SHORT_PAIR_AT_RE.finditer(sizes):
+            at = m.start()
+            if flat_sk[at] + flat_sk[at + 1] not in prefixes:
+                continue
+            line = bisect_right(breaks, at) - 1
+            if line in found:
+                continue
+            run = flat_sk[at : min(at + 5, breaks[line + 1])]
+            if any(r in short for r in _runs(run, first=True)):
+                found.add(line)
+        # long keys in the compact forms (tokens joined, l read as i, one line a row), kept where
+        # one lies on token boundaries or is glued to a word, as `find` would judge them
+        compact = raw.translate(_COMPACT, _NOT_TOKEN).decode("ascii")
+        if len(compact) < len(texts):
+            return found
+        rows = compact.split("\n")
+        starts = [0, *accumulate(len(c) + 1 for c in rows)]
+        keys: dict[int, list[Found]] = {}
+        for end, value in self._index.automaton.iter(compact):
+            line = bisect_right(starts, end) - 1
+            if line not in found:
+                keys.setdefault(line, []).append((end - starts[line], value))
+        for line, line_keys in keys.items():
+            if self._plausible(flat_sk[breaks[line] + 1 : breaks[line + 1]], rows[line], line_keys):
+                found.add(line)
         return found
 
     def _exact(
@@ -417,13 +436,14 @@ class BrandMatcher:
     def _typo_candidates(self, line: Line, at: int, typos: tuple[Typo, ...]) -> Iterable[Candidate]:
         tokens = line.tokens
         for typo in typos:
-            entry = self._index.entries[typo.ref.entry]
-            whole = typo.ref.position == WHOLE
-            first = at if whole else at - typo.ref.position
+            entry_id, position = typo.ref
+            entry = self._index.entries[entry_id]
+            whole = position == WHOLE
+            first = at if whole else at - position
             last = first + (1 if whole else len(entry.words))
             if first < 0 or last > len(tokens):
                 continue
-            others = [] if whole else [j for j in range(len(entry.words)) if j != typo.ref.position]
+            others = [] if whole else [j for j in range(len(entry.words)) if j != position]
             if any(tokens[first + j].piece != entry.words[j] for j in others):
                 continue
             toks = tokens[first:last]
@@ -435,51 +455,54 @@ class BrandMatcher:
     def _anchored(self, line: Line) -> Iterable[Candidate]:
         """Many-word aliases with one distinctive word as recorded and a typo in the others."""
         tokens = line.tokens
+        pieces = [t.piece for t in tokens]
+        count = len(tokens)
+        anchors = self._index.anchors
         for at, token in enumerate(tokens):
-            for ref in self._index.anchors.get(token.text, ()):
-                entry = self._index.entries[ref.entry]
-                first = at - ref.position
-                last = first + len(entry.words)
-                if first < 0 or last > len(tokens):
+            for entry_id, position, words in anchors.get(token.text, ()):
+                first = at - position
+                last = first + len(words)
+                if first < 0 or last > count:
                     continue
-                toks = tokens[first:last]
-                pieces = [t.piece for t in toks]
-                if "".join(pieces) == entry.key:
+                written = "".join(pieces[first:last])
+                key = "".join(words)
+                if written == key:
                     continue  # written as recorded: the exact pass reads it
-                if any(
-                    OSA.distance(p, w, score_cutoff=2) > 1 for p, w in zip(pieces, entry.words, strict=True)
-                ):
+                near = zip(pieces[first:last], words, strict=True)
+                if any(OSA.distance(p, w, score_cutoff=2) > 1 for p, w in near):
                     continue
-                written = "".join(pieces)
-                if _digits(written) != _digits(entry.key):
+                if _digits(written) != _digits(key):
                     continue  # "iPhone 26" is no typo of "iPhone 16": numbers name other things
-                distance = OSA.distance(written, entry.key)
-                if 0 < distance <= max_edits(len(entry.key)):
-                    kind = "doubled" if squeeze(written) == squeeze(entry.key) else "typo"
-                    sim = similarity(written, entry.key)
-                    yield Candidate(
-                        entry, first, last, toks[0].cstart, toks[-1].cend, kind, sim, str(distance)
-                    )
+                distance = OSA.distance(written, key)
+                if 0 < distance <= max_edits(len(key)):
+                    kind = "doubled" if squeeze(written) == squeeze(key) else "typo"
+                    sim = similarity(written, key)
+                    entry = self._index.entries[entry_id]
+                    cstart, cend = tokens[first].cstart, tokens[last - 1].cend
+                    yield Candidate(entry, first, last, cstart, cend, kind, sim, str(distance))
 
     def _classify(
         self, line: Line, toks: tuple[Token, ...], entry: AliasEntry, pieces: tuple[str, ...]
     ) -> tuple[str, str]:
         surface = self._surface(line, toks[0].start, toks[-1].end)
-        if any(is_fullwidth(c) for c in surface):
-            return "fullwidth", ""
-        swapped = [
-            f"{c}→{CONFUSABLES[c]}" for c in dict.fromkeys(surface) if not c.isascii() and c in CONFUSABLES
-        ]
-        if swapped and not entry.cjk:
-            return "homoglyph", ", ".join(swapped)
-        leet = [
-            f"{c}→{c.translate(LEET)}"
-            for t in toks
-            if t.leet
-            for c in dict.fromkeys(t.text)
-            if c in LEET_CHARS
-        ]
-        if leet:
+        if not surface.isascii():
+            if any(is_fullwidth(c) for c in surface):
+                return "fullwidth", ""
+            swapped = [
+                f"{c}→{CONFUSABLES[c]}"
+                for c in dict.fromkeys(surface)
+                if not c.isascii() and c in CONFUSABLES
+            ]
+            if swapped and not entry.cjk:
+                return "homoglyph", ", ".join(swapped)
+        if any(t.leet for t in toks):
+            leet = [
+                f"{c}→{c.translate(LEET)}"
+                for t in toks
+                if t.leet
+                for c in dict.fromkeys(t.text)
+                if c in LEET_CHARS
+            ]
             return "leet", ", ".join(leet)
         if pieces != entry.words and not entry.cjk:
             return "spacing", ""
@@ -502,22 +525,30 @@ class BrandMatcher:
             for c in candidates
             if not inside_phrase(line.compact, (c.cstart, c.cend), index.non_mark[c.entry.brand])
         ]
-        sure = {c.entry.brand for c in candidates if c.entry.level == Level.DISTINCTIVE and not c.weak}
+        # where each brand's distinctive names stand, read as written
+        sure: dict[int, set[int]] = {}
+        for c in candidates:
+            if c.entry.level == Level.DISTINCTIVE and not c.weak:
+                sure.setdefault(c.entry.brand, set()).add(c.cstart)
         kept: list[tuple[Candidate, str]] = []
         for cand in candidates:
-            if cand.weak and cand.entry.level != Level.DISTINCTIVE:
+            entry = cand.entry
+            if entry.level == Level.DISTINCTIVE and not cand.weak:
+                kept.append((cand, ""))  # the alias alone names the mark
+                continue
+            if cand.weak and entry.level != Level.DISTINCTIVE:
                 continue  # two ordinary words that meet are no disguised ordinary-word mark
-            level = Level.WORD if cand.weak else cand.entry.level
-            others = [c for c in candidates if c.entry.brand == cand.entry.brand and c.entry.level == 0]
-            companion = any(c.cstart != cand.cstart and not c.weak for c in others)
+            starts = sure.get(entry.brand, ())
             why = evidence(
-                level,
-                brand=cand.entry.brand,
-                brand_categories=index.brand_categories[cand.entry.brand],
+                Level.WORD if cand.weak else entry.level,
+                brand=entry.brand,
+                brand_categories=index.brand_categories[entry.brand],
                 span=(cand.first, cand.last),
-                surface=self._surface(line, line.tokens[cand.first].start, line.tokens[cand.last - 1].end),
-                recorded=cand.entry.text,
-                has_companion=companion and cand.entry.brand in sure,
+                surface=partial(
+                    self._surface, line, line.tokens[cand.first].start, line.tokens[cand.last - 1].end
+                ),
+                recorded=entry.text,
+                has_companion=any(start != cand.cstart for start in starts),
                 ctx=ctx,
                 vocab=self._vocab,
             )
@@ -642,6 +673,7 @@ SEARCH_CUTOFF = 80  # similarity: "submarlner"/"submariner" 90, "marine"/"submar
 
 # Two adjacent tokens no longer than SHORT_KEY together, read on the bytes of the token lengths.
 _SHORT_PAIR_RE = re.compile(rb"\x01[\x01-\x04]|\x02[\x01-\x03]|\x03[\x01\x02]|\x04\x01")
+_SHORT_PAIR_AT_RE = re.compile(rb"(?=[\x01-\x04])(?=\x01[\x01-\x04]|\x02[\x01-\x03]|\x03[\x01\x02]|\x04\x01)")
 
 
 def _has_short_run(pieces: list[str]) -> bool:
@@ -651,12 +683,13 @@ def _has_short_run(pieces: list[str]) -> bool:
         return any(len(a) + len(b) <= SHORT_KEY for a, b in zip(pieces, pieces[1:], strict=False))
 
 
-# Tokens of 4 characters or fewer, two or more in a row: where a run may spell a short key.
-_SHORT_PAIR_TEXT_RE = re.compile(r"(?<![a-z0-9])(?=([a-z0-9]{1,4})[^a-z0-9\n]+([a-z0-9]{1,4})(?![a-z0-9]))")
+_BREAK_TOKEN = "|" * (SHORT_KEY + 1)  # between the lines of a batch: starts no run of short tokens
+_LINE_BREAK = f" {_BREAK_TOKEN} "
 # Folded ASCII text to its compact form: separators dropped, l read as i, lines kept apart.
 _COMPACT = bytes.maketrans(b"l", b"i")
 # Folded ASCII text to its tokens: separators to spaces, a line break to "|".
 _SPACED = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else ord("|") if c == 10 else 32 for c in range(256))
+_SPACED_SKELETON = _SPACED.translate(_COMPACT)
 _NOT_TOKEN = bytes(c for c in range(256) if not (48 <= c <= 57 or 97 <= c <= 122 or c == 10))
 
 
@@ -670,6 +703,15 @@ def _runs(pieces: list[str], *, first: bool = False) -> Iterable[str]:
             if len(run) > SHORT_KEY:
                 break
             yield run
+
+
+def _spellings(key: str) -> Iterable[str]:
+    """Every way a key of the l/i skeleton may be written: each i an i or an l."""
+    if "i" not in key:
+        return (key,)
+    head, tail = key[0], key[1:]
+    heads = ("i", "l") if head == "i" else (head,)
+    return tuple(h + t for h in heads for t in _spellings(tail))
 
 
 def _found_order(found: Found) -> tuple[int, int]:
@@ -722,7 +764,7 @@ def _resolve(kept: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
         old = best.get(cand.entry.brand)
         if old is None or _preference(cand) < _preference(old[0]):
             best[cand.entry.brand] = (cand, why)
-    return sorted(best.values(), key=lambda cw: cw[0].cstart)
+    return sorted(best.values(), key=lambda cw: (cw[0].cstart, cw[0].entry.brand))  # same order every run
 
 
 def _describe(entry: AliasEntry, brand: str) -> str:

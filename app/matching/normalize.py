@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import confusable_homoglyphs
 
@@ -163,8 +164,9 @@ def _first_of_run(match: re.Match[str]) -> str:
     return match.group(1)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token of a line. A tuple: a line with a candidate makes a dozen of them."""
+
     text: str  # folded
     start: int  # in the folded text
     end: int
@@ -188,6 +190,19 @@ class Line:
         folded = fold(original) if folded is None else folded
         tokens: list[Token] = []
         pos = 0
+        if (
+            folded.isascii()
+            and _LEET_PAIR_RE.search(folded) is None
+            and "$" not in folded
+            and "@" not in folded
+        ):
+            # plain ASCII: every token is its own piece but for the l/i skeleton
+            for m in _ASCII_TOKEN_RE.finditer(folded):
+                text = m.group()
+                end = pos + len(text)
+                tokens.append(Token(text, m.start(), m.end(), text.translate(_SKELETON), pos, end, False))
+                pos = end
+            return cls(original, folded, tuple(tokens), "".join(t.piece for t in tokens))
         for m in TOKEN_RE.finditer(folded):
             piece, leet = token_piece(m.group())
             if piece:
