@@ -49,7 +49,8 @@ class Settings(BaseSettings):
     # Countries, regions and Belt and Road membership.
     geography_dir: Path = DATA_DIR / "geo"
     # Worker processes that screen the lines of large manifests beside the serving process;
-    # unset: one fewer than the CPUs (at most 3), 0: screen every line in the serving process.
+    # unset: one fewer than the CPUs (at most 3) on machines with 4 or more, else none (on 2 cores
+    # moving lines between processes costs what the second core saves: bench/README.md).
     line_workers: int | None = Field(None, ge=0, le=32)
     # Manifests with at least this many lines are shared with the line workers.
     parallel_min_lines: int = Field(2_000, ge=2)
@@ -107,7 +108,8 @@ class Settings(BaseSettings):
     def worker_count(self) -> int:
         if self.line_workers is not None:
             return self.line_workers
-        return min(3, max(0, (os.cpu_count() or 1) - 1))
+        cpus = os.cpu_count() or 1
+        return min(3, cpus - 1) if cpus >= 4 else 0
 
     @property
     def engine_config(self) -> EngineConfig:
