@@ -7,7 +7,7 @@ depend on the category classifier or the brand matcher.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from types import SimpleNamespace
 from typing import cast
 
@@ -25,7 +25,7 @@ from app.engine.types import (
     PastShipment,
     ScreeningContext,
 )
-from app.reference.categories import CategoryAssessment, CategoryRecord
+from app.reference.categories import CategoryRecord
 from app.reference.knowledge import Knowledge
 from app.rules.base import RuleEnv
 
@@ -38,19 +38,10 @@ CATEGORY_NAMES = {"bags_luggage": "Bags, wallets and luggage"}
 
 
 class CategoryTableStub:
-    """Answers `get` and `classify` like app.reference.categories.CategoryTable, from sets of ids.
+    """Answers `get` and `ids` like app.reference.categories.CategoryTable, from sets of ids; the
+    facts of a test carry the categories and accessories of its lines themselves."""
 
-    `classify` finds only accessories: `accessories` maps a word ("purse") to the category of the
-    goods it goes with; the facts of a test carry the categories of its lines themselves.
-    """
-
-    def __init__(
-        self,
-        high_risk: Iterable[str],
-        ordinary: Iterable[str] = (),
-        accessories: Mapping[str, str] | None = None,
-    ) -> None:
-        self._accessories = dict(accessories or {})
+    def __init__(self, high_risk: Iterable[str], ordinary: Iterable[str] = ()) -> None:
         self._records = {
             cid: CategoryRecord(
                 id=cid,
@@ -70,23 +61,12 @@ class CategoryTableStub:
     def ids(self) -> frozenset[str]:
         return frozenset(self._records)
 
-    def classify(self, description: str, hs_code: str | None) -> CategoryAssessment:
-        text = description.casefold()
-        found = tuple(
-            AccessoryHit(category=category, group="packaging", text=word)
-            for word, category in self._accessories.items()
-            if word in text
-        )
-        return CategoryAssessment(frozenset(), frozenset(), (), None, accessories=found)
-
 
 def knowledge_stub(
-    high_risk: Iterable[str] = HIGH_RISK_CATEGORIES,
-    ordinary: Iterable[str] = ORDINARY_CATEGORIES,
-    accessories: Mapping[str, str] | None = None,
+    high_risk: Iterable[str] = HIGH_RISK_CATEGORIES, ordinary: Iterable[str] = ORDINARY_CATEGORIES
 ) -> Knowledge:
     """A Knowledge with only a category table: enough for the rules that ask what goods are."""
-    return cast(Knowledge, SimpleNamespace(categories=CategoryTableStub(high_risk, ordinary, accessories)))
+    return cast(Knowledge, SimpleNamespace(categories=CategoryTableStub(high_risk, ordinary)))
 
 
 def brand_hit(brand: str, matched_text: str | None = None) -> BrandHit:
