@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 
@@ -23,3 +24,16 @@ def manifest(*lines: dict[str, Any], **fields: Any) -> dict[str, Any]:
     }
     body.update(fields)
     return body
+
+
+def small_parcel(day: dt.date) -> dict[str, Any]:
+    """One of a series of small express parcels of watches from one shipper to one consignee."""
+    return manifest(
+        line("Quartz wrist watch, men", hs_code="9102.11", quantity=3, unit_value=8.0, packages=1),
+        reference=f"PARCEL-{day.isoformat()}",
+        shipper={"id": "SHP-ANT", "name": "Xiamen Example Trading Co.", "country": "CN"},
+        consignee={"id": "CNE-ANT", "name": "Example Retail LLC", "country": "US"},
+        destination_country="US",
+        channel="express",
+        departure_date=day.isoformat(),
+    )

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from tests.conftest import API_KEYS, KEY_A, _truncate_postgres
-from tests.factories import line, manifest
+from tests.factories import small_parcel
 
 REPO = Path(__file__).resolve().parents[1]
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -73,24 +73,12 @@ def two_instances(postgres_url: str, tmp_path: Path) -> Iterator[tuple[str, str]
             proc.wait(timeout=20)
 
 
-def _small_parcel(day: dt.date, n: int) -> dict[str, object]:
-    return manifest(
-        line("Quartz wrist watch, men", hs_code="9102.11", quantity=3, unit_value=8.5, packages=1),
-        reference=f"ANT-{n}",
-        shipper={"id": "SHP-ANT-1", "name": "Xiamen Example Trading Co.", "country": "CN"},
-        consignee={"id": "CNE-ANT-1", "name": "Example Retail LLC", "country": "US"},
-        destination_country="US",
-        channel="express",
-        departure_date=day.isoformat(),
-    )
-
-
 def test_an_ant_moving_series_split_between_instances_is_caught(two_instances: tuple[str, str]) -> None:
     bases = two_instances
     start = dt.date(2026, 10, 1)
     codes_per_step = []
     for n in range(8):
-        body = _small_parcel(start + dt.timedelta(days=2 * n), n)
+        body = small_parcel(start + dt.timedelta(days=2 * n))
         response = httpx.post(
             f"{bases[n % 2]}/v1/screenings", json=body, headers={"X-API-Key": KEY_A}, timeout=30
         )

@@ -7,21 +7,13 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.factories import line, manifest
+from tests.factories import small_parcel
 
 START = dt.date(2026, 10, 1)
 
 
 def _parcel(day: int) -> dict[str, Any]:
-    return manifest(
-        line("Quartz wrist watch, men", hs_code="9102.11", quantity=3, unit_value=8.0, packages=1),
-        reference=f"PARCEL-{day}",
-        shipper={"id": "SHP-ANT", "name": "Xiamen Example Co.", "country": "CN"},
-        consignee={"id": "CNE-ANT", "name": "Example Retail LLC", "country": "US"},
-        destination_country="US",
-        channel="express",
-        departure_date=(START + dt.timedelta(days=day)).isoformat(),
-    )
+    return small_parcel(START + dt.timedelta(days=day))
 
 
 def _codes(response: Any) -> set[str]:
