@@ -9,7 +9,7 @@ from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
 from sqlalchemy.orm import Session
 
-from app.errors import Forbidden, ServiceUnavailable, Unauthorized
+from app.errors import Forbidden, ServiceUnavailable, Unauthorized, UnsupportedMediaType
 from app.reference.knowledge import Knowledge
 from app.services import keys
 from app.services.keys import Principal
@@ -69,3 +69,16 @@ def require_admin(principal: PrincipalDep) -> Principal:
 
 
 AdminDep = Annotated[Principal, Depends(require_admin)]
+
+
+def require_json(request: Request) -> None:
+    """JSON routes refuse other media types with 415 rather than failing to read the body."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media != "application/json" and not media.endswith("+json"):
+        got = media or "no content type"
+        raise UnsupportedMediaType(
+            f"the body must be JSON sent with Content-Type: application/json (got {got})"
+        )
+
+
+JsonBody = Depends(require_json)

@@ -89,6 +89,8 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
             msg = f"the body is not valid JSON ({err.get('ctx', {}).get('error', msg)})"
         elif err.get("type") == "missing":
             msg = "this field is required"
+        elif err.get("type") == "value_error":
+            msg = msg.removeprefix("Value error, ")
         out.append({"loc": list(err.get("loc", ())), "msg": msg, "type": err.get("type")})
     return out
 
@@ -116,7 +118,10 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(ValidationError)
     async def _invalid_model(_: Request, exc: ValidationError) -> JSONResponse:
         # Data validated in a service (a campaign, a packing list row) rather than by FastAPI.
-        errors = [{"loc": ["body", *e["loc"]], "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+        errors = [
+            {"loc": ["body", *e["loc"]], "msg": e["msg"].removeprefix("Value error, "), "type": e["type"]}
+            for e in exc.errors()
+        ]
         if not errors:
             return problem(422, "Invalid input", "the request is not valid")
         return problem(422, "Invalid input", _summary(errors), errors)

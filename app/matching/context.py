@@ -28,9 +28,23 @@ What a line can say for a mark, all read from data:
 * casing: the alias is written as a mark is (all capitals in a line that is not, or the
   recorded inner capitals, as in "iPhone").
 
+* kin: for the first word of a name read alone (HEAD), any other name or model of the same
+  brand in the line, ordinary-word models included ("Audemars royal oak", "Patek nautilus");
+* name goods: beside a brand's full many-word name written as recorded ("hot wheels"), the
+  looser goods words of data/context_cues.yaml `name_goods_cues` ("cars", "track") also tell the
+  line's category: two ordinary words that form the whole recorded name next to goods of the
+  brand's kind are the mark.
+
 DISTINCTIVE needs nothing. WORD needs any one of the five. SHORT and GOODS need category,
 declared or companion; SHORT also matches whole tokens only ("3m x 4m" tarpaulin is no 3M).
-COMPANION needs declared, companion, or category and cue together. A line that says its goods
+COMPANION needs declared, companion, or category and cue together. HEAD needs category, declared
+or kin; a head that is a place or given name ("Canada" Goose) or a dictionary word ("Stone"
+Island) is no HEAD at all (index.py).
+
+An ordinary-word alias (WORD, GOODS, COMPANION) directly followed, numbers aside, by a goods word
+that names none of the brand's categories, or by an accessory noun (`accessory_nouns`: "cable",
+"case", "strap"), describes those goods: "Charge cable" is a charging cable, "Apple juice" no
+Apple product. There the line's category says nothing for it; declared and companion still do. A line that says its goods
 carry no mark ("unbranded", "no brand", "generic", "own brand") gives no category or cue
 evidence. Whatever the level, an alias inside one of its brand's `non_mark_phrases` ("omega-3",
 "coach bus", "dove-shaped") is not the mark.
@@ -76,6 +90,12 @@ class LineContext:
         return self._categories
 
     @property
+    def name_goods(self) -> frozenset[str]:
+        """The categories the looser goods words point to (read beside a full many-word name)."""
+        cues = self._vocab.name_goods_cues
+        return frozenset(c for word in self.present for c in cues.get(word, ()))
+
+    @property
     def unbranded(self) -> bool:
         """The line says its goods carry no mark ("unbranded", "no brand", "generic")."""
         words = self.words
@@ -106,31 +126,58 @@ def evidence(
     has_companion: bool,
     ctx: LineContext,
     vocab: Vocabulary,
+    has_kin: bool = False,
+    full_name: bool = False,
 ) -> str | None:
     """Why the line reads the alias as the mark ("" when no reason is needed), or None.
-    `surface` gives the alias as written in the line; only an ordinary-word name asks for it."""
+    `surface` gives the alias as written in the line; only an ordinary-word name asks for it.
+    `has_kin`: another name or model of the brand, of any level, is in the line; `full_name`: the
+    alias is the brand's many-word name written word for word."""
     if level == Level.DISTINCTIVE:
         return ""
     if ctx.declared_brand == brand:
         return "the shipper declared the brand"
     if has_companion:
         return "the brand's name or another of its names is also in the line"
+    if level == Level.HEAD and has_kin:
+        return "another of the brand's names or models is also in the line"
     if ctx.unbranded:
         return None  # "no brand", "generic", "own brand": the line says it carries no mark
+    if level != Level.HEAD and describes_other_goods(ctx.words, span[1], brand_categories, vocab):
+        return None  # "Charge cable", "Apple juice": the word describes goods of another kind
     fit = brand_categories & ctx.categories
+    if full_name and not fit:
+        fit = brand_categories & ctx.name_goods
     goods = f"the line's goods ({', '.join(sorted(fit))}) are the brand's"
     if level == Level.COMPANION:
         cue = cue_near(ctx.words, span, vocab)
         return f"{goods} and '{cue}' stands next to it" if fit and cue else None
     if fit:
         return goods
-    if level in (Level.SHORT, Level.GOODS):
+    if level in (Level.SHORT, Level.GOODS, Level.HEAD):
         return None
     if cue := cue_near(ctx.words, span, vocab):
         return f"'{cue}' stands next to it"
     if mark_casing(surface(), recorded, ctx.upper_line):
         return "it is written as a mark"
     return None
+
+
+def describes_other_goods(
+    words: Sequence[str], end: int, brand_categories: frozenset[str], vocab: Vocabulary
+) -> bool:
+    """Whether the word after the alias (numbers skipped) is an accessory noun or a goods word of
+    none of the brand's categories: the alias then describes those goods ("Charge cable")."""
+    at = end
+    while at < len(words) and words[at].isdigit():
+        at += 1
+    if at >= len(words):
+        return False
+    word = words[at]
+    if word in vocab.accessory_nouns:
+        return True
+    pointed = vocab.category_cues.get(word)
+    return bool(pointed) and bool(brand_categories) and pointed.isdisjoint(brand_categories)
 
 
 def cue_near(words: Sequence[str], span: tuple[int, int], vocab: Vocabulary) -> str | None:

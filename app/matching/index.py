@@ -36,12 +36,15 @@ class Level(IntEnum):
     GOODS = 4  # a context model or Chinese name ("Bumblebee", 苹果): counts where the goods fit
     COMPANION = 3  # a model or alias the record calls distinctive that is an ordinary word or a
     # number ("Suede", "Classic", "327"): it counts beside the brand's name, not alone
+    HEAD = 5  # the distinctive first word of a many-word name ("Audemars" of Audemars Piguet):
+    # counts with another name of the brand, its goods or the declared brand
 
 
 SHORT_KEY = 5  # Latin keys this long or shorter are looked up by token, not searched in the text
 
 # Preference when one brand records the same key twice.
 KIND_ORDER = {"name": 0, "alias": 1, "model": 2, "translation": 3, "abbreviation": 4}
+HEAD_MIN = 4  # letters of a name's first word read alone ("Dr", "Li", "Jo" are too short)
 
 
 class AliasEntry(NamedTuple):
@@ -211,12 +214,36 @@ class MarkIndex:
                 # the most cautious reading of a key wins, then the most specific kind
                 if old is None or (entry.level, -KIND_ORDER[entry.kind]) > (old.level, -KIND_ORDER[old.kind]):
                     chosen[(brand_id, entry.key)] = entry
-        self.entries: Sequence[AliasEntry] = tuple(chosen.values())
+        self.entries: Sequence[AliasEntry] = (*chosen.values(), *self._heads(chosen, vocab))
         self.automaton, self.short_keys = self._keys()
         self.word_ids = frozenset(w for e in self.entries for w in e.words)  # every mark word
         self.fuzzy, self.word_refs, self.squeezed = self._fuzzy_words(vocab)
         self.anchors = self._anchors(vocab)
         self.entries = Entries(self.entries)
+
+    def _heads(self, chosen: dict[tuple[int, str], AliasEntry], vocab: Vocabulary) -> list[AliasEntry]:
+        """The first word of each many-word name, read alone at Level.HEAD ("Audemars royal oak",
+        "Jaeger reverso"), where it is distinctive: alphabetic, HEAD_MIN letters or more, neither a
+        dictionary word ("Stone" Island), nor a place or given name ("Canada" Goose, "Michael" Kors),
+        nor a goods or descriptive word; not a key of any brand already; the head of one name only."""
+        taken = {key for _, key in chosen}
+        heads: dict[str, list[AliasEntry]] = {}
+        for (brand_id, _), entry in chosen.items():
+            if entry.kind != "name" or entry.cjk or len(entry.plain_words) < 2:
+                continue
+            word = entry.plain_words[0]
+            head = entry.words[0]
+            if len(word) < HEAD_MIN or not word.isalpha() or head in taken:
+                continue
+            if word in vocab.dictionary or word in vocab.proper_nouns or word in vocab.descriptive:
+                continue
+            if word in vocab.category_cues:
+                continue
+            text = entry.text.split()[0].split("-")[0]
+            heads.setdefault(head, []).append(
+                AliasEntry(brand_id, text, "alias", head, (head,), word, (word,), Level.HEAD, False)
+            )
+        return [found[0] for found in heads.values() if len(found) == 1]
 
     def _keys(self) -> tuple[ahocorasick.Automaton, dict[str, tuple[int, tuple[int, ...]]]]:
         """The automaton of long and Chinese keys, and the table of short Latin keys; both give

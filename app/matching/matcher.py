@@ -527,9 +527,12 @@ class BrandMatcher:
         ]
         # where each brand's distinctive names stand, read as written
         sure: dict[int, set[int]] = {}
+        kin: dict[int, set[int]] = {}  # where any name or model of each brand stands
         for c in candidates:
             if c.entry.level == Level.DISTINCTIVE and not c.weak:
                 sure.setdefault(c.entry.brand, set()).add(c.cstart)
+            if not c.weak and c.entry.level != Level.HEAD:
+                kin.setdefault(c.entry.brand, set()).add(c.cstart)
         kept: list[tuple[Candidate, str]] = []
         for cand in candidates:
             entry = cand.entry
@@ -551,6 +554,8 @@ class BrandMatcher:
                 has_companion=any(start != cand.cstart for start in starts),
                 ctx=ctx,
                 vocab=self._vocab,
+                has_kin=any(start != cand.cstart for start in kin.get(entry.brand, ())),
+                full_name=entry.kind == "name" and len(entry.words) > 1 and cand.match_type in ("exact", "case"),
             )
             if why is not None:
                 kept.append((cand, why))
@@ -768,6 +773,8 @@ def _resolve(kept: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
 
 
 def _describe(entry: AliasEntry, brand: str) -> str:
+    if entry.level == Level.HEAD:
+        return f"'{entry.text}', the first word of the recorded mark '{brand}'"
     if entry.kind == "name":
         return f"the recorded mark '{brand}'"
     if entry.kind == "translation":

@@ -29,21 +29,21 @@ class Vocabulary:
     dictionary: frozenset[str]  # English and trade words: never fuzzed, never split as glue
     descriptive: frozenset[str]  # words that describe goods (materials, sizes, colours...): no mark alone
     zh_common: frozenset[str]  # Chinese mark names that are everyday words
+    proper_nouns: frozenset[str]  # place and given names ("canada", "michael"): ordinary, not a mark's own
     mark_cues: frozenset[str]
     negations: frozenset[str]
     cue_window: int
     unbranded: tuple[tuple[str, ...], ...]  # phrases saying the goods carry no mark
     replica_phrases: tuple[ReplicaPhrase, ...]
     category_cues: dict[str, frozenset[str]]  # word -> category ids it points to
+    name_goods_cues: dict[str, frozenset[str]]  # word -> category ids, beside a full many-word name only
+    accessory_nouns: frozenset[str]  # goods made for other goods: "cable", "case", "strap"
 
 
 @cache
 def vocabulary() -> Vocabulary:
     cues: dict[str, Any] = yaml.safe_load((DATA_DIR / "context_cues.yaml").read_text("utf-8"))
-    category_cues: dict[str, set[str]] = {}
-    for category, words in cues["category_cues"].items():
-        for word in words:
-            category_cues.setdefault(str(word), set()).add(category)
+    category_cues = _by_word(cues["category_cues"])
     phrases = tuple(
         ReplicaPhrase(tuple(_phrase_words(str(p["phrase"]))), str(p["phrase"]), str(p["scope"]))
         for p in cues["replica_phrases"]
@@ -52,13 +52,25 @@ def vocabulary() -> Vocabulary:
         dictionary=_read_words("english_words.txt") | _read_words("goods_words.txt"),
         descriptive=_read_words("descriptive_words.txt"),
         zh_common=_read_words("zh_common_words.txt"),
+        proper_nouns=_read_words("proper_nouns.txt"),
         mark_cues=frozenset(cues["mark_cues"]),
         negations=frozenset(cues["negations"]),
         cue_window=int(cues["cue_window"]),
         unbranded=tuple(tuple(_phrase_words(str(p))) for p in cues["unbranded"]),
         replica_phrases=phrases,
-        category_cues={w: frozenset(c) for w, c in category_cues.items()},
+        category_cues=category_cues,
+        name_goods_cues=_by_word(cues["name_goods_cues"]),
+        accessory_nouns=frozenset(str(w) for w in cues["accessory_nouns"]),
     )
+
+
+def _by_word(by_category: dict[str, list[Any]]) -> dict[str, frozenset[str]]:
+    """{category: [word...]} turned round: word -> the categories it points to."""
+    found: dict[str, set[str]] = {}
+    for category, words in by_category.items():
+        for word in words:
+            found.setdefault(str(word), set()).add(category)
+    return {w: frozenset(c) for w, c in found.items()}
 
 
 def _phrase_words(phrase: str) -> list[str]:

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from app.db import repository
 from app.db.models import AuthorizationRow
-from app.deps import KnowledgeDep, PrincipalDep, SessionDep
+from app.deps import JsonBody, KnowledgeDep, PrincipalDep, SessionDep
 from app.errors import InvalidInput, NotFound
 from app.routers.responses import problems
 from app.schemas.reference import AuthorizationIn, AuthorizationList, AuthorizationOut
@@ -21,12 +21,13 @@ router = APIRouter(prefix="/v1/authorizations", tags=["authorizations"])
 
 @router.post(
     "",
+    dependencies=[JsonBody],
     status_code=201,
     summary="Record a shipper's authorization for a brand",
     description="Lines of that shipper naming that brand, departing inside the validity window, get "
     "BRAND_AUTHORIZED instead of a brand-match score. The licence reference is kept for audit.",
     response_model=AuthorizationOut,
-    responses=problems(401, 422),
+    responses=problems(401, 415, 422),
 )
 def create_authorization(
     body: AuthorizationIn, principal: PrincipalDep, session: SessionDep, knowledge: KnowledgeDep

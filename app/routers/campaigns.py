@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from app.deps import AdminDep, KnowledgeDep, PrincipalDep, SessionDep
+from app.deps import AdminDep, JsonBody, KnowledgeDep, PrincipalDep, SessionDep
 from app.reference.campaigns import CampaignSpec
 from app.routers.responses import problems
 from app.schemas.reference import CampaignIn, CampaignList, CampaignOut
@@ -41,11 +41,12 @@ def list_campaigns(
 
 @router.put(
     "/{campaign_id}",
+    dependencies=[JsonBody],
     summary="Create or replace a campaign (admin)",
     description="Stored in the database and effective for the next screening. An empty `channels` list means "
     "every channel; destinations are ISO codes or region ids.",
     response_model=CampaignOut,
-    responses=problems(401, 403, 422),
+    responses=problems(401, 403, 415, 422),
 )
 def put_campaign(
     campaign_id: CampaignId,

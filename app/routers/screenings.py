@@ -14,7 +14,7 @@ from fastapi.responses import Response
 
 from app.db import repository
 from app.db.models import Screening
-from app.deps import KnowledgeDep, PrincipalDep, SessionDep, StateDep
+from app.deps import JsonBody, KnowledgeDep, PrincipalDep, SessionDep, StateDep
 from app.errors import InvalidInput, NotFound
 from app.routers.responses import problems, success
 from app.schemas.screening import ScreeningOut, ScreeningPage, ScreeningRequest, ScreeningSummary
@@ -35,12 +35,13 @@ IdempotencyKey = Annotated[
 
 @router.post(
     "",
+    dependencies=[JsonBody],
     status_code=201,
     summary="Screen a shipment manifest",
     description="Scores every line and the whole manifest, records the result for the audit trail and "
     "returns it. Up to 10,000 lines.",
     response_class=Response,
-    responses=success(201, ScreeningOut, "The scored result.") | problems(400, 401, 409, 413, 422, 503),
+    responses=success(201, ScreeningOut, "The scored result.") | problems(400, 401, 409, 413, 415, 422, 503),
 )
 def create_screening(
     request: ScreeningRequest,

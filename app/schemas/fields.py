@@ -19,8 +19,34 @@ def _no_control_chars(value: str) -> str:
     return value
 
 
-CleanStr = Annotated[str, AfterValidator(_no_control_chars)]
-ShortText = Annotated[CleanStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# Length constraints come before the control-character check, and apply after stripping, so
+# that "   " is as empty as "".
+ShortText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_no_control_chars),
+]
+Description = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=1000),
+    AfterValidator(_no_control_chars),
+]
+PartyName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=300),
+    AfterValidator(_no_control_chars),
+]
+
+
+def _no_bool(value: object) -> object:
+    # JSON true is no quantity; pydantic's lax mode would read it as 1.
+    if isinstance(value, bool):
+        raise ValueError("must be a number, not true/false")
+    return value
+
+
+Count = Annotated[int, BeforeValidator(_no_bool)]
+Amount = Annotated[float, BeforeValidator(_no_bool)]
 
 
 @lru_cache(maxsize=4096)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints, model_validator
+from pydantic import BaseModel, Field, model_validator
 
-from app.schemas.fields import CleanStr, ShortText
+from app.schemas.fields import ShortText
 
 
 class BrandMatchOut(BaseModel):
@@ -46,7 +45,7 @@ class ReloadOut(BaseModel):
 
 
 class CampaignIn(BaseModel):
-    name: Annotated[CleanStr, StringConstraints(min_length=1, max_length=200)]
+    name: ShortText
     authority: ShortText = "operator"
     starts_on: dt.date
     ends_on: dt.date

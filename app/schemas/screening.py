@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.engine.types import Channel
-from app.schemas.fields import CleanStr, CountryCode, CurrencyCode, HsCode, ShortText
-
-Description = Annotated[CleanStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+from app.schemas.fields import (
+    Amount,
+    Count,
+    CountryCode,
+    CurrencyCode,
+    Description,
+    HsCode,
+    PartyName,
+    ShortText,
+)
 
 
 class PartyIn(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     id: ShortText | None = Field(None, description="Your stable id of the party; history rules key on it.")
-    name: Annotated[CleanStr, StringConstraints(max_length=300)] | None = None
+    name: PartyName | None = None
     country: CountryCode | None = Field(None, description="ISO 3166-1 alpha-2 (a country name is accepted).")
 
 
@@ -29,11 +36,11 @@ class LineIn(BaseModel):
     hs_code: HsCode | None = Field(
         None, description="4-10 digits; dots and spaces allowed.", examples=["9102.11"]
     )
-    quantity: int | None = Field(None, ge=1, le=10**9)
-    unit_value: float | None = Field(None, ge=0, le=10**9, allow_inf_nan=False)
+    quantity: Count | None = Field(None, ge=1, le=10**9)
+    unit_value: Amount | None = Field(None, ge=0, le=10**9, allow_inf_nan=False)
     currency: CurrencyCode = Field("USD", description="ISO 4217.")
     brand: ShortText | None = Field(None, description="The brand the shipper declares, if any.")
-    packages: int | None = Field(None, ge=1, le=10**7, description="Parcels this line ships in.")
+    packages: Count | None = Field(None, ge=1, le=10**7, description="Parcels this line ships in.")
 
 
 EXAMPLE_REQUEST: dict[str, Any] = {

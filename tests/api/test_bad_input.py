@@ -57,9 +57,12 @@ JSON_CASES: list[tuple[str, dict[str, Any], tuple[int, ...], list[str | int] | N
     (
         "not-json-content-type",
         {"content": VALID, "headers": AS_A | {"content-type": "text/plain"}},
-        (415, 422),
+        (415,),
         None,
     ),
+    ("form-content-type", {"data": {"reference": "x"}, "headers": AS_A}, (415,), None),
+    ("blank-description", {"json": with_line(description="   ")}, (422,), ["lines", 0, "description"]),
+    ("quantity-true", {"json": with_line(quantity=True)}, (422,), ["lines", 0, "quantity"]),
     ("unit-value-text", {"json": with_line(unit_value="cheap")}, (422,), ["lines", 0, "unit_value"]),
     ("description-number", {"json": with_line(description=123)}, (422,), ["lines", 0, "description"]),
     ("description-missing", {"json": manifest({"quantity": 3})}, (422,), ["lines", 0, "description"]),
