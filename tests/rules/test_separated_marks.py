@@ -251,3 +251,20 @@ def test_ten_thousand_lines_are_read_quickly() -> None:
     found = flags(*lines)
 
     assert found[0].evidence["goods_line_ids"] == ["9999"]
+
+
+def test_logo_cases_and_pouches_are_packaging_that_carries_a_mark() -> None:
+    found = flags(
+        line_facts(1, "Unbranded sunglasses, UV400", quantity=1000, categories={"eyewear"}),
+        line_facts(2, "Sunglasses cases with printed logo", quantity=1000),
+    )
+    assert len(found) == 1
+    assert found[0].evidence["marks_line_ids"] == ["2"]
+
+
+def test_plain_cases_carry_no_mark() -> None:
+    found = flags(
+        line_facts(1, "Unbranded sunglasses, UV400", quantity=1000, categories={"eyewear"}),
+        line_facts(2, "Sunglasses cases, plain black", quantity=1000),
+    )
+    assert found == []
