@@ -13,6 +13,9 @@ Every alias has a level (index.Level), decided from data alone when the index is
   (data/descriptive_words.txt: materials, sizes, sales adjectives, shapes, colours) and numbers
   ("Suede", "Mini", "Classic Short", "327"): the word lists overrule the record. "Bumblebee" and
   "Denali" describe no goods and keep the record's level.
+* HEAD: the first word of a many-word name, read alone where it is distinctive ("Audemars" of
+  Audemars Piguet, "Jaeger" of Jaeger-LeCoultre); never a dictionary word, a place or given name
+  (data/proper_nouns.txt: "Stone" Island, "Canada" Goose) or the head of two names (index.py).
 
 The dictionaries only add caution to records that list goods categories: a record with none
 cannot be checked against a line's goods, so there only its own flags count.
@@ -26,8 +29,7 @@ What a line can say for a mark, all read from data:
 * cue: a mark-cue word ("logo", "brand", "original", "genuine", "monogram"...) stands within
   `cue_window` tokens, not after a negation ("no logo", "without brand");
 * casing: the alias is written as a mark is (all capitals in a line that is not, or the
-  recorded inner capitals, as in "iPhone").
-
+  recorded inner capitals, as in "iPhone");
 * kin: for the first word of a name read alone (HEAD), any other name or model of the same
   brand in the line, ordinary-word models included ("Audemars royal oak", "Patek nautilus");
 * name goods: beside a brand's full many-word name written as recorded ("hot wheels"), the
@@ -38,16 +40,17 @@ What a line can say for a mark, all read from data:
 DISTINCTIVE needs nothing. WORD needs any one of the five. SHORT and GOODS need category,
 declared or companion; SHORT also matches whole tokens only ("3m x 4m" tarpaulin is no 3M).
 COMPANION needs declared, companion, or category and cue together. HEAD needs category, declared
-or kin; a head that is a place or given name ("Canada" Goose) or a dictionary word ("Stone"
-Island) is no HEAD at all (index.py).
+or kin.
 
-An ordinary-word alias (WORD, GOODS, COMPANION) directly followed, numbers aside, by a goods word
-that names none of the brand's categories, or by an accessory noun (`accessory_nouns`: "cable",
-"case", "strap"), describes those goods: "Charge cable" is a charging cable, "Apple juice" no
-Apple product. There the line's category says nothing for it; declared and companion still do. A line that says its goods
-carry no mark ("unbranded", "no brand", "generic", "own brand") gives no category or cue
-evidence. Whatever the level, an alias inside one of its brand's `non_mark_phrases` ("omega-3",
-"coach bus", "dove-shaped") is not the mark.
+An ordinary-word model or alias (GOODS, COMPANION) directly followed, numbers aside, by a goods
+word that names none of the brand's categories, or by an accessory noun (`accessory_nouns`:
+"cable", "case", "strap"), describes those goods: "Charge cable" is a charging cable, "Wave ring"
+a ring. There the line's category says nothing for it; declared and companion still do. A brand's
+own name keeps its readings before any goods: a mark is put on goods of every kind.
+
+A line that says its goods carry no mark ("unbranded", "no brand", "generic", "own brand") gives
+no category or cue evidence. Whatever the level, an alias inside one of its brand's
+`non_mark_phrases` ("omega-3", "coach bus", "dove-shaped", "ferrari red") is not the mark.
 """
 
 from __future__ import annotations
@@ -143,8 +146,10 @@ def evidence(
         return "another of the brand's names or models is also in the line"
     if ctx.unbranded:
         return None  # "no brand", "generic", "own brand": the line says it carries no mark
-    if level != Level.HEAD and describes_other_goods(ctx.words, span[1], brand_categories, vocab):
-        return None  # "Charge cable", "Apple juice": the word describes goods of another kind
+    if level in (Level.GOODS, Level.COMPANION) and describes_other_goods(
+        ctx.words, span[1], brand_categories, vocab
+    ):
+        return None  # "Charge cable": the model's word describes goods of another kind
     fit = brand_categories & ctx.categories
     if full_name and not fit:
         fit = brand_categories & ctx.name_goods
@@ -177,7 +182,7 @@ def describes_other_goods(
     if word in vocab.accessory_nouns:
         return True
     pointed = vocab.category_cues.get(word)
-    return bool(pointed) and bool(brand_categories) and pointed.isdisjoint(brand_categories)
+    return pointed is not None and bool(brand_categories) and pointed.isdisjoint(brand_categories)
 
 
 def cue_near(words: Sequence[str], span: tuple[int, int], vocab: Vocabulary) -> str | None:

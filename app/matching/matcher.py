@@ -555,7 +555,9 @@ class BrandMatcher:
                 ctx=ctx,
                 vocab=self._vocab,
                 has_kin=any(start != cand.cstart for start in kin.get(entry.brand, ())),
-                full_name=entry.kind == "name" and len(entry.words) > 1 and cand.match_type in ("exact", "case"),
+                full_name=entry.kind == "name"
+                and len(entry.words) > 1
+                and cand.match_type in ("exact", "case"),
             )
             if why is not None:
                 kept.append((cand, why))
