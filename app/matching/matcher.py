@@ -525,6 +525,7 @@ class BrandMatcher:
             for c in candidates
             if not inside_phrase(line.compact, (c.cstart, c.cend), index.non_mark[c.entry.brand])
         ]
+        candidates = _not_inside_longer_names(candidates)
         # where each brand's distinctive names stand, read as written
         sure: dict[int, set[int]] = {}
         kin: dict[int, set[int]] = {}  # where any name or model of each brand stands
@@ -753,6 +754,22 @@ def _preference(cand: Candidate) -> tuple[int, int, int, int]:
     )
 
 
+def _not_inside_longer_names(candidates: list[Candidate]) -> list[Candidate]:
+    """A name inside a longer recorded name of another brand, written as recorded, is that name's
+    word, whether or not the longer name is then accepted: "Royal" of "Royal Oak" is no Tudor Royal."""
+    spans = [
+        (c.cstart, c.cend, c.entry.brand) for c in candidates if c.match_type in _PLAIN_TYPES and not c.weak
+    ]
+    return [
+        c
+        for c in candidates
+        if not any(
+            brand != c.entry.brand and start <= c.cstart and c.cend <= end and end - start > c.cend - c.cstart
+            for start, end, brand in spans
+        )
+    ]
+
+
 def _resolve(kept: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
     """One hit per brand; a mark inside a longer mark of another brand gives way ("TAG" in "TAG Heuer")."""
     survivors = [
@@ -774,22 +791,25 @@ def _resolve(kept: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
     return sorted(best.values(), key=lambda cw: (cw[0].cstart, cw[0].entry.brand))  # same order every run
 
 
-def _describe(entry: AliasEntry, brand: str) -> str:
+def _describe(entry: AliasEntry, brand: str, quoted: bool = True) -> str:
+    """What the alias is; `quoted` names it, which the reason skips when the line wrote it as is."""
+    text = f"'{entry.text}', " if quoted else ""
     if entry.level == Level.HEAD:
-        return f"'{entry.text}', the first word of the recorded mark '{brand}'"
+        return f"{text}the first word of the recorded mark '{brand}'"
     if entry.kind == "name":
         return f"the recorded mark '{brand}'"
     if entry.kind == "translation":
-        return f"'{entry.text}', the Chinese name of '{brand}'"
+        return f"{text}the Chinese name of '{brand}'"
     if entry.kind == "model":
-        return f"'{entry.text}', a model name of '{brand}'"
+        return f"{text}a model name of '{brand}'"
     if entry.kind == "abbreviation":
-        return f"'{entry.text}', the abbreviation of '{brand}'"
-    return f"'{entry.text}', a recorded name of '{brand}'"
+        return f"{text}the abbreviation of '{brand}'"
+    return f"{text}a recorded name of '{brand}'"
 
 
 def _reason(matched: str, brand: str, cand: Candidate) -> str:
-    what = _describe(cand.entry, brand)
+    as_written = matched.casefold() == cand.entry.text.casefold()
+    what = _describe(cand.entry, brand, quoted=not as_written)
     kind = cand.match_type
     if kind == "typo":
         return f"'{matched}' is {'one letter' if cand.detail == '1' else 'two letters'} from {what}"
