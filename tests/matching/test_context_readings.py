@@ -130,3 +130,20 @@ def test_an_ordinary_word_before_the_brands_goods_still_reads(text: str, expecte
 )
 def test_a_fixed_colour_phrase_is_no_mark(text: str, expected: list[str]) -> None:
     assert brands_in(text) == expected
+
+
+def test_a_name_inside_a_longer_name_of_another_brand_is_that_names_word() -> None:
+    crown = BrandMatcher.build(
+        [
+            brand("Vexmor", ["watches"], context_models=["Crown"]),
+            brand("Aldrane Sorel", ["watches"], models=["Crown Harbour"]),
+        ]
+    )
+    watches = frozenset({"watches"})
+    # "Crown" alone, with watches, is Vexmor's model...
+    assert [h.brand for h in crown.find("Crown automatic watch", categories=watches)] == ["Vexmor"]
+    # ...but inside "Crown Harbour" it is a word of Aldrane Sorel's model, whether or not that one counts.
+    assert "Vexmor" not in [h.brand for h in crown.find("Crown Harbour chronograph", categories=watches)]
+    assert [h.brand for h in crown.find("Aldrane Crown Harbour watch", categories=watches)] == [
+        "Aldrane Sorel"
+    ]
