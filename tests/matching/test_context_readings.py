@@ -136,14 +136,14 @@ def test_a_name_inside_a_longer_name_of_another_brand_is_that_names_word() -> No
     crown = BrandMatcher.build(
         [
             brand("Vexmor", ["watches"], context_models=["Crown"]),
-            brand("Aldrane Sorel", ["watches"], models=["Crown Harbour"]),
+            brand("Aldrane Sorel", ["watches"], models=["Crown Garden"]),
         ]
     )
     watches = frozenset({"watches"})
     # "Crown" alone, with watches, is Vexmor's model...
     assert [h.brand for h in crown.find("Crown automatic watch", categories=watches)] == ["Vexmor"]
-    # ...but inside "Crown Harbour" it is a word of Aldrane Sorel's model, whether or not that one counts.
-    assert "Vexmor" not in [h.brand for h in crown.find("Crown Harbour chronograph", categories=watches)]
-    assert [h.brand for h in crown.find("Aldrane Crown Harbour watch", categories=watches)] == [
+    # ...but inside "Crown Garden" it is a word of Aldrane Sorel's model, whether or not that one counts.
+    assert "Vexmor" not in [h.brand for h in crown.find("Crown Garden chronograph", categories=watches)]
+    assert [h.brand for h in crown.find("Aldrane Crown Garden watch", categories=watches)] == [
         "Aldrane Sorel"
     ]
