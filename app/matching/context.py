@@ -56,6 +56,7 @@ no category or cue evidence. Whatever the level, an alias inside one of its bran
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 
 from app.matching.index import Level
 from app.matching.vocabulary import Vocabulary
@@ -203,16 +204,19 @@ def mark_casing(surface: str, recorded: str, upper_line: bool) -> bool:
     return inner and surface == recorded
 
 
-def inside_phrase(compact: str, span: tuple[int, int], phrases: Sequence[str]) -> bool:
-    """Whether the compact span lies inside one of the phrases as written in the line. A phrase no
-    longer than the span says nothing about it ("bumble bee" is no reading of "Bumblebee")."""
+def inside_phrase(
+    compact: str, span: tuple[int, int], phrases: Sequence[str], bounds: AbstractSet[int]
+) -> bool:
+    """Whether the compact span lies inside one of the phrases as written in the line, the phrase
+    standing on token bounds ("doves" is no phrase of "dove soap"). A phrase no longer than the span
+    says nothing about it ("bumble bee" is no reading of "Bumblebee")."""
     start, end = span
     for phrase in phrases:
         if len(phrase) <= end - start:
             continue
         at = compact.find(phrase, max(0, end - len(phrase)))
         while 0 <= at <= start:
-            if at + len(phrase) >= end:
+            if at + len(phrase) >= end and at in bounds and at + len(phrase) in bounds:
                 return True
             at = compact.find(phrase, at + 1)
     return False

@@ -520,10 +520,11 @@ class BrandMatcher:
     # -- context and the hits ---------------------------------------------------------------
     def _accept(self, line: Line, candidates: list[Candidate], ctx: LineContext) -> list[BrandHit]:
         index = self._index
+        bounds = {t.cstart for t in line.tokens} | {t.cend for t in line.tokens}
         candidates = [
             c
             for c in candidates
-            if not inside_phrase(line.compact, (c.cstart, c.cend), index.non_mark[c.entry.brand])
+            if not inside_phrase(line.compact, (c.cstart, c.cend), index.non_mark[c.entry.brand], bounds)
         ]
         candidates = _not_inside_longer_names(candidates)
         # where each brand's distinctive names stand, read as written

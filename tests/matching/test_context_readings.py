@@ -147,3 +147,15 @@ def test_a_name_inside_a_longer_name_of_another_brand_is_that_names_word() -> No
     assert [h.brand for h in crown.find("Aldrane Crown Garden watch", categories=watches)] == [
         "Aldrane Sorel"
     ]
+
+
+def test_a_non_mark_phrase_must_stand_on_word_bounds() -> None:
+    finch = BrandMatcher.build(
+        [brand("Finch", ["personal_care"], common_word=True, non_mark_phrases=["finches", "finch cage"])]
+    )
+    care = frozenset({"personal_care"})
+    assert [h.brand for h in finch.find("Finch shampoo 400ml", categories=care)] == ["Finch"]
+    # "finch" + "essential" runs into "finches" only across a word bound
+    assert [h.brand for h in finch.find("Finch essential oil 30ml", categories=care)] == ["Finch"]
+    assert finch.find("Finches figurine set", categories=care) == []
+    assert finch.find("Finch cage, bamboo", categories=care) == []
