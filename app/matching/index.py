@@ -183,6 +183,13 @@ def _entry(
     return AliasEntry(brand, text, kind, key, words, joined, plain_words, level, cjk)
 
 
+def _reading_order(entry: AliasEntry) -> tuple[bool, Level, int]:
+    """Which of a brand's entries with one key is read: the brand's own name or abbreviation (a
+    dotted alias "M.A.C" is the abbreviation "MAC" written otherwise, not a stricter reading of
+    it), else the most cautious reading, then the most specific kind."""
+    return (entry.kind in ("name", "abbreviation"), entry.level, -KIND_ORDER[entry.kind])
+
+
 class MarkIndex:
     def __init__(self, brands: Sequence[BrandRecord]) -> None:
         # The build makes a few hundred thousand small tuples and no reference cycles: the cyclic
@@ -211,8 +218,7 @@ class MarkIndex:
                 if entry is None:
                     continue
                 old = chosen.get((brand_id, entry.key))
-                # the most cautious reading of a key wins, then the most specific kind
-                if old is None or (entry.level, -KIND_ORDER[entry.kind]) > (old.level, -KIND_ORDER[old.kind]):
+                if old is None or _reading_order(entry) > _reading_order(old):
                     chosen[(brand_id, entry.key)] = entry
         self.entries: Sequence[AliasEntry] = (*chosen.values(), *self._heads(chosen, vocab))
         self.automaton, self.short_keys = self._keys()

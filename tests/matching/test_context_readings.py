@@ -159,3 +159,20 @@ def test_a_non_mark_phrase_must_stand_on_word_bounds() -> None:
     assert [h.brand for h in finch.find("Finch essential oil 30ml", categories=care)] == ["Finch"]
     assert finch.find("Finches figurine set", categories=care) == []
     assert finch.find("Finch cage, bamboo", categories=care) == []
+
+
+def test_a_dotted_alias_does_not_override_the_brands_own_name_or_abbreviation() -> None:
+    kolt = BrandMatcher.build(
+        [
+            brand(
+                "KLT Beauty",
+                ["cosmetics"],
+                abbreviations=["KLT"],
+                aliases=["K.L.T", "K.L.T Beauty"],
+                non_mark_phrases=["klt adapter"],
+            )
+        ]
+    )
+    cosmetics = frozenset({"cosmetics"})
+    assert [h.brand for h in kolt.find("KLT lipstick, matte", categories=cosmetics)] == ["KLT Beauty"]
+    assert [h.brand for h in kolt.find("KLT Beauty lipstick", categories=cosmetics)] == ["KLT Beauty"]
