@@ -32,8 +32,13 @@ lint: install
 test: lint
 	$(BIN)/python -m pytest
 
+BENCH_DATA ?= /tmp/benchdata
+
 bench: install
-	$(BIN)/python bench/matcher_bench.py
+	test -f $(BENCH_DATA)/brands_50000.jsonl || $(BIN)/python ../shared/bench/gen.py --marks 50000 --lines 100000 --out $(BENCH_DATA)
+	$(BIN)/python bench/matcher_bench.py --data $(BENCH_DATA) --marks 50000 --lines 100000 --batch
+	$(BIN)/python bench/matcher_bench.py --lines 100000 --lists brand_lists/core.yaml --batch
+	$(BIN)/python bench/category_bench.py --runs 3
 
 eval: install
 	$(BIN)/python ../shared/eval/harness.py --checkout . --cases ../shared/eval/dev-cases.jsonl

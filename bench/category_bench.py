@@ -182,7 +182,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--harness", type=Path, default=Path("/work/shared/eval/harness.py"))
+    parser.add_argument(
+        "--harness", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval" / "harness.py"
+    )
     args = parser.parse_args()
     settings = Settings()
     report("throughput", throughput_lines(args.harness), args.runs, settings)

@@ -39,6 +39,9 @@ from app.matching.matcher import BrandMatcher  # noqa: E402
 from app.matching.normalize import is_cjk  # noqa: E402
 from app.reference.brands import BrandRecord, load_catalog  # noqa: E402
 
+# The workspace's shared folder, beside the checkout (../shared).
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
 Row = tuple[int, str, str, str]  # brand id (-1 clean), disguise, alias used, text
 
 
@@ -114,7 +117,7 @@ def main() -> None:
     parser.add_argument("--marks", type=int, default=50000)
     parser.add_argument("--lines", type=int, default=100000)
     parser.add_argument("--lists", type=Path, nargs="*", help="match the shipped lists instead")
-    parser.add_argument("--gen", type=Path, default=Path("/work/shared/bench/gen.py"))
+    parser.add_argument("--gen", type=Path, default=SHARED / "bench" / "gen.py")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--batch", action="store_true", help="find_many over 1,000 lines at a time")
     parser.add_argument("--gc-freeze", action="store_true", help="gc.freeze() after the build")
