@@ -1,6 +1,6 @@
 """Lines per second of the per-line category work: classify plus the four category line rules.
 
-    .venv/bin/python bench/category_bench.py [--runs 5] [--harness /work/shared/eval/harness.py]
+    .venv/bin/python bench/category_bench.py [--runs 5] [--harness ../shared/eval/harness.py]
 
 Two workloads of 10,000 lines each:
 - `throughput`: the manifest the service's throughput is measured on (`throughput_manifest(7000)`

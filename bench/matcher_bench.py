@@ -1,9 +1,9 @@
 """Speed, memory and recall of the brand matcher on the synthetic workload of gen.py.
 
-    python /work/shared/bench/gen.py --marks 50000 --lines 100000 --out /tmp/benchdata
+    python ../shared/bench/gen.py --marks 50000 --lines 100000 --out /tmp/benchdata
     .venv/bin/python bench/matcher_bench.py --data /tmp/benchdata --marks 50000 --lines 100000
     .venv/bin/python bench/matcher_bench.py --data /tmp/benchdata --marks 50000 --lines 100000 \
-        --lists brand_lists/core.yaml --gen /work/shared/bench/gen.py
+        --lists brand_lists/core.yaml --gen ../shared/bench/gen.py
 
 The first form matches the generated marks; the second builds the matcher from the shipped lists
 and plants their own marks (names, aliases, models, Chinese names) into lines made by gen.py's
