@@ -111,7 +111,7 @@ class Settings(BaseSettings):
         cpus = os.cpu_count() or 1
         return min(3, cpus - 1) if cpus >= 4 else 0
 
-    @property
+    @cached_property
     def engine_config(self) -> EngineConfig:
         return EngineConfig(scoring=self.scoring, price=self.price, patterns=self.patterns)
 

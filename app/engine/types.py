@@ -148,13 +148,9 @@ class Authorization:
     valid_from: dt.date
     valid_to: dt.date
 
-    def covers(self, brand: str, shipper_id: str | None, on: dt.date) -> bool:
-        return (
-            shipper_id is not None
-            and self.shipper_id == shipper_id
-            and self.brand.casefold() == brand.casefold()
-            and self.valid_from <= on <= self.valid_to
-        )
+    def covers(self, brand: str, on: dt.date) -> bool:
+        """Whether it covers this brand on this date (the context holds the shipper's own only)."""
+        return self.brand.casefold() == brand.casefold() and self.valid_from <= on <= self.valid_to
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,13 +38,7 @@ def check(facts: LineFacts, env: RuleEnv) -> Iterator[Flag]:
 
 def _covering(brand: str, env: RuleEnv) -> Authorization | None:
     on = env.context.on_date
-    for authorization in env.context.authorizations:
-        if (
-            authorization.brand.casefold() == brand.casefold()
-            and authorization.valid_from <= on <= authorization.valid_to
-        ):
-            return authorization
-    return None
+    return next((a for a in env.context.authorizations if a.covers(brand, on)), None)
 
 
 def _evidence(facts: LineFacts, hit: BrandHit, env: RuleEnv) -> dict[str, Any]:
