@@ -224,6 +224,8 @@ def inside_phrase(
 
 def replica_phrase(ctx: LineContext, span: tuple[int, int], vocab: Vocabulary) -> str | None:
     """The replica wording ("replica", "AAA", "1:1", "-look"...) that goes with the mark at span."""
+    if ctx.present.isdisjoint(vocab.replica_starts):
+        return None  # most lines: no replica phrase starts anywhere
     start, end = span
     words = ctx.words
     for phrase in vocab.replica_phrases:

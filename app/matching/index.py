@@ -17,9 +17,10 @@ import gc
 import re
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
+from functools import partial
 from typing import NamedTuple, overload
 
-import ahocorasick
+import ahocorasick_rs
 
 from app.matching.fuzzy import DeletionIndex, max_edits
 from app.matching.normalize import TOKEN_RE, fold, is_cjk, is_leet_token, skeleton, squeeze, token_piece
@@ -63,6 +64,7 @@ class AliasEntry(NamedTuple):
 
 
 _LEVELS = {int(level): level for level in Level}
+_new_entry = partial(tuple.__new__, AliasEntry)  # an AliasEntry from a tuple of its fields, in C
 
 
 class Entries(Sequence[AliasEntry]):
@@ -82,10 +84,20 @@ class Entries(Sequence[AliasEntry]):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self._rows)))]
         r = self._rows[index]
-        return AliasEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _LEVELS[r[7]], r[8])
+        return _new_entry((r[0], r[1], r[2], r[3], r[4], r[5], r[6], _LEVELS[r[7]], r[8]))
 
     def __len__(self) -> int:
         return len(self._rows)
+
+
+# What a key gives (key length, entry ids), and a key found in a text: (end offset, what it gives).
+KeyValue = tuple[int, tuple[int, ...]]
+Found = tuple[int, KeyValue]
+
+
+def found_order(found: Found) -> tuple[int, int]:
+    """Keys found, in the order they are read: by end offset, longest first."""
+    return found[0], -found[1][0]
 
 
 WHOLE = -1  # a WordRef position: the whole alias as one word
@@ -93,6 +105,8 @@ WHOLE = -1  # a WordRef position: the whole alias as one word
 # (entry id, which word of the entry or WHOLE). A plain tuple of ints: the collector stops
 # tracking those after one look, where a named tuple would be walked at every full collection.
 WordRef = tuple[int, int]
+# A distinctive word of a many-word alias: (entry id, the word's position, the entry's words, key).
+Anchor = tuple[int, int, tuple[str, ...], str]
 
 
 def _aliases(record: BrandRecord) -> Iterable[tuple[str, str, bool]]:
@@ -221,7 +235,7 @@ class MarkIndex:
                 if old is None or _reading_order(entry) > _reading_order(old):
                     chosen[(brand_id, entry.key)] = entry
         self.entries: Sequence[AliasEntry] = (*chosen.values(), *self._heads(chosen, vocab))
-        self.automaton, self.short_keys = self._keys()
+        self._automaton, self._long_values, self.short_keys = self._keys()
         self.word_ids = frozenset(w for e in self.entries for w in e.words)  # every mark word
         self.fuzzy, self.word_refs, self.squeezed = self._fuzzy_words(vocab)
         self.anchors = self._anchors(vocab)
@@ -251,31 +265,47 @@ class MarkIndex:
             )
         return [found[0] for found in heads.values() if len(found) == 1]
 
-    def _keys(self) -> tuple[ahocorasick.Automaton, dict[str, tuple[int, tuple[int, ...]]]]:
-        """The automaton of long and Chinese keys, and the table of short Latin keys; both give
-        (key length, entry ids), as the matcher reports a key found."""
+    def _keys(self) -> tuple[ahocorasick_rs.AhoCorasick, tuple[KeyValue, ...], dict[str, KeyValue]]:
+        """The automaton of long and Chinese keys with what each gives, and the table of short
+        Latin keys; both give (key length, entry ids), as the matcher reports a key found. The
+        contiguous NFA builds as fast as a trie and searches about three times faster than
+        pyahocorasick here; a DFA would search little faster at 35 times the memory."""
         by_key: dict[str, list[int]] = {}
         for entry_id, entry in enumerate(self.entries):
             by_key.setdefault(entry.key, []).append(entry_id)
-        automaton = ahocorasick.Automaton()
-        short: dict[str, tuple[int, tuple[int, ...]]] = {}
+        long_keys: list[str] = []
+        values: list[KeyValue] = []
+        short: dict[str, KeyValue] = {}
         for key, ids in by_key.items():
             value = (len(key), tuple(ids))
             if len(key) <= SHORT_KEY and not self.entries[ids[0]].cjk:
                 short[key] = value
             else:
-                automaton.add_word(key, value)
-        if not len(automaton):
-            automaton.add_word("\x00", (1, ()))  # an automaton needs one word to be searched
-        automaton.make_automaton()
-        return automaton, short
+                long_keys.append(key)
+                values.append(value)
+        automaton = ahocorasick_rs.AhoCorasick(
+            long_keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA
+        )
+        return automaton, tuple(values), short
 
-    def _anchors(self, vocab: Vocabulary) -> dict[str, tuple[tuple[int, int, tuple[str, ...]], ...]]:
+    def long_keys(self, text: str) -> list[Found]:
+        """Every long or Chinese key in a compact text, overlaps included, by end offset and
+        longest first."""
+        values = self._long_values
+        found = [
+            (end - 1, values[key])
+            for key, _, end in self._automaton.find_matches_as_indexes(text, overlapping=True)
+        ]
+        if len(found) > 1:
+            found.sort(key=found_order)
+        return found
+
+    def _anchors(self, vocab: Vocabulary) -> dict[str, tuple[Anchor, ...]]:
         """Distinctive words of many-word aliases, by folded text: with one of them written as
         recorded, the rest of the alias may carry the typo ("Kathaus Cllection", "Lurtyi Prc").
-        Each gives (entry id, its position, the entry's words): a word that many names share
-        ("Milano") is compared with all of them without fetching their entries."""
-        anchors: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
+        Each gives (entry id, its position, the entry's words, its key): a word that many names
+        share ("Milano") is compared with all of them without fetching their entries."""
+        anchors: dict[str, list[Anchor]] = {}
         for entry_id, entry in enumerate(self.entries):
             if entry.level != Level.DISTINCTIVE or entry.cjk or len(entry.plain_words) < 2:
                 continue
@@ -283,7 +313,7 @@ class MarkIndex:
                 continue
             for position, word in enumerate(entry.plain_words):
                 if len(word) >= 4 and word.isalpha() and word not in vocab.dictionary:
-                    anchors.setdefault(word, []).append((entry_id, position, entry.words))
+                    anchors.setdefault(word, []).append((entry_id, position, entry.words, entry.key))
         return {k: tuple(v) for k, v in anchors.items()}
 
     def _fuzzy_words(

@@ -14,7 +14,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import accumulate
+from itertools import accumulate, chain, compress, count, filterfalse, repeat
+from operator import add, itemgetter, not_
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -22,7 +23,17 @@ from rapidfuzz.distance import OSA
 from app.engine.facts import BrandHit
 from app.matching.context import LineContext, evidence, inside_phrase, replica_phrase
 from app.matching.fuzzy import max_edits, similarity
-from app.matching.index import KIND_ORDER, SHORT_KEY, WHOLE, AliasEntry, Level, MarkIndex, WordRef
+from app.matching.index import (
+    KIND_ORDER,
+    SHORT_KEY,
+    WHOLE,
+    AliasEntry,
+    Found,
+    Level,
+    MarkIndex,
+    WordRef,
+    found_order,
+)
 from app.matching.normalize import (
     CONFUSABLES,
     LEET,
@@ -42,7 +53,6 @@ _SKELETON = str.maketrans({"l": "i"})
 _ASCII_TOKEN_RE = re.compile(r"[a-z0-9]+")  # the tokens of a folded ASCII line without $ or @
 _NO_BRAND = frozenset({"", "none", "nobrand", "unbranded", "generic", "na", "n/a", "oem", "nil", "null"})
 _CACHE_LIMIT = 200_000  # unknown words remembered between lines
-Found = tuple[int, tuple[int, tuple[int, ...]]]  # Aho-Corasick: end offset, (key length, entry ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +89,8 @@ class BrandMatcher:
         self._search_keys = [e.key for e in index.entries]
         self._anchor_words = frozenset(index.anchors)
         self._short_prefixes = frozenset(k[:n] for k in index.short_keys for n in range(2, len(k) + 1))
-        self._short_spellings = frozenset(s for k in index.short_keys for s in _spellings(k))
+        # words that always send a line of a batch to `find`: anchors and short keys as written
+        self._batch_words = self._anchor_words.union(s for k in index.short_keys for s in _spellings(k))
         self._skeleton_words = frozenset(w.translate(_SKELETON) for w in self._vocab.dictionary)
 
     @classmethod
@@ -96,18 +107,34 @@ class BrandMatcher:
     ) -> list[BrandHit]:
         """Every recorded mark the text names; `categories` are the line's goods categories (may be empty)."""
         folded = fold(text)
+        plain = folded.isascii() and "$" not in folded and "@" not in folded
+        tokens = _ASCII_TOKEN_RE.findall(folded) if plain else None
+        return self._read(text, folded, tokens, None, declared_brand, categories)
+
+    def _read(
+        self,
+        text: str,
+        folded: str,
+        tokens: list[str] | None,
+        long_keys: list[Found] | None,
+        declared_brand: str | None,
+        categories: frozenset[str],
+    ) -> list[BrandHit]:
+        """`find` on a folded line: `tokens` when the line is plain ASCII, and the long keys in
+        its compact form when a batch has searched them already."""
         line = None
-        if folded.isascii() and "$" not in folded and "@" not in folded:
-            tokens: list[str] = _ASCII_TOKEN_RE.findall(folded)
+        if tokens is not None:
             typos, glued, leet = self._word_notes(tokens)
             if leet:
                 line = Line.parse(text, folded)  # leetspeak is read token by token
         else:
             line = Line.parse(text, folded)
         if line is None:
+            assert tokens is not None
             spaced = " ".join(tokens).replace("l", "i")  # the l/i skeleton of every token
             pieces = spaced.split(" ") if spaced else []
-            exact = self._exact(tokens, pieces, spaced.replace(" ", ""), glued, quick=True)
+            compact = spaced.replace(" ", "")
+            exact = self._exact(tokens, pieces, compact, glued, quick=True, long_keys=long_keys)
         else:
             tokens = [t.text for t in line.tokens]
             typos, glued, _ = self._word_notes(tokens)
@@ -126,92 +153,102 @@ class BrandMatcher:
             hits.append(self._declared_hit(declared, declared_brand or ""))
         return hits
 
-    def find_many(self, items: Sequence[tuple[str, str | None, frozenset[str]]]) -> list[list[BrandHit]]:
+    def find_many(
+        self, items: Sequence[tuple[str, str | None, frozenset[str]]]
+    ) -> list[tuple[BrandHit, ...]]:
         """`find` for many lines at once: (text, declared brand, categories) each, hits in order.
 
         The plain ASCII lines are read together: one fold, one tokenising pass and one automaton
         pass over all of them, each new word probed once. Only the lines where that finds
         something (a key, a word near a mark word, a run of short tokens that spells a short key,
-        leetspeak) go through `find`; the answers are the same as `find`'s, line by line."""
-        results: list[list[BrandHit]] = [[] for _ in items]
-        quick: list[int] = []
-        for i, (text, declared, categories) in enumerate(items):
-            if declared or not text.isascii() or "\n" in text or "$" in text or "@" in text:
-                results[i] = self.find(text, declared_brand=declared, categories=categories)
-            else:
-                quick.append(i)
-        for i in self._lines_to_read([items[i][0] for i in quick]):
+        leetspeak) go through `find`; the answers are the same as `find`'s, line by line. A line
+        with no hit gets the one empty tuple: most lines of a batch have none."""
+        texts = [*map(itemgetter(0), items)]
+        # read on their own: a declared brand, another script, leetspeak symbols, a line break
+        apart = set(compress(count(), map(itemgetter(1), items)))
+        apart.update(compress(count(), map(not_, map(str.isascii, texts))))
+        joined = "\n".join(texts)
+        if _APART_RE.search(joined) is not None:
+            starts = [*accumulate(map(_next, map(len, texts)), initial=0)]
+            apart.update(bisect_right(starts, m.start()) - 1 for m in _APART_RE.finditer(joined))
+        if joined.count("\n") >= len(texts):
+            apart.update(i for i, text in enumerate(texts) if "\n" in text)
+        results: list[tuple[BrandHit, ...]] = [()] * len(items)
+        for i in apart:
+            text, declared, categories = items[i]
+            results[i] = tuple(self.find(text, declared_brand=declared, categories=categories))
+        quick = [*filterfalse(apart.__contains__, range(len(items)))]
+        for i, (folded, tokens, long_keys) in self._lines_to_read([texts[i] for i in quick]).items():
             text, _, categories = items[quick[i]]
-            results[quick[i]] = self.find(text, categories=categories)
+            results[quick[i]] = tuple(self._read(text, folded, tokens, long_keys, None, categories))
         return results
 
-    def _lines_to_read(self, texts: list[str]) -> set[int]:
-        """Which of these plain ASCII lines may name a mark (see find_many)."""
+    def _lines_to_read(self, texts: list[str]) -> dict[int, tuple[str, list[str], list[Found]]]:
+        """Which of these plain ASCII lines may name a mark (see find_many), each with its folded
+        text, tokens and long keys, as `find` would read them. Each step is one pass over the
+        whole batch in C (`map`, `compress`, `split`): a Python step per token would cost more
+        than all of them."""
         if not texts:
-            return set()
+            return {}
         raw = fold("\n".join(texts)).encode("ascii")
-        found: set[int] = set()
-        # every token, a marker token (too long to start a run of short tokens) between lines
-        flat = raw.translate(_SPACED).decode("ascii").replace("|", _LINE_BREAK).split()
-        flat_sk = raw.translate(_SPACED_SKELETON).decode("ascii").replace("|", _LINE_BREAK).split()
-        breaks = [-1]
-        for _ in texts[1:]:
-            breaks.append(flat.index(_BREAK_TOKEN, breaks[-1] + 1))
-        breaks.append(len(flat))
-        words = set(flat)
-        words.discard(_BREAK_TOKEN)
+        lines = [*map(str.split, raw.translate(_SPACED).decode("ascii").split("|"))]  # tokens by line
+        words = set(chain.from_iterable(lines))
         # words near a mark word, glued to a short mark, leetspeak, an anchor, a short key
         typos, glued, _ = self._word_notes(words)
-        short = self._index.short_keys
-        hot = {*typos, *glued, *(words & self._leet), *(words & self._anchor_words)}
-        hot |= words & self._short_spellings
-        if hot:
-            found.update(
-                i for i in range(len(texts)) if not hot.isdisjoint(flat[breaks[i] + 1 : breaks[i + 1]])
-            )
+        hot = {*typos, *glued, *(words & self._leet), *(words & self._batch_words)}
+        found = set(compress(count(), map(not_, map(hot.isdisjoint, lines)))) if hot else set()
         # runs of short tokens that spell a short key ("r o l e x", "za ra"): a run starts with a
-        # pair of adjacent tokens, no longer than a short key together, that spells the start of one
+        # pair of adjacent tokens of one line, no longer than a short key together, that spells
+        # the start of one
+        flat = [*chain.from_iterable(lines)]
+        ends = [*accumulate(map(len, lines))]  # where each line's tokens end in `flat`
         try:
             sizes = bytes(map(len, flat))
         except ValueError:  # a token of 256+ characters
             sizes = bytes(min(len(t), 255) for t in flat)
-        prefixes = self._short_prefixes
-        for m in _SHORT_PAIR_AT_RE.finditer(sizes):
-            at = m.start()
-            if flat_sk[at] + flat_sk[at + 1] not in prefixes:
-                continue
-            line = bisect_right(breaks, at) - 1
-            if line in found:
-                continue
-            run = flat_sk[at : min(at + 5, breaks[line + 1])]
+        pairs_at = [*map(_match_start, _SHORT_PAIR_AT_RE.finditer(sizes))]
+        pairs = map(add, map(flat.__getitem__, pairs_at), map(flat.__getitem__, map(_next, pairs_at)))
+        spelt = map(str.replace, pairs, repeat("l"), repeat("i"))
+        short = self._index.short_keys
+        for at in compress(pairs_at, map(self._short_prefixes.__contains__, spelt)):
+            line = bisect_right(ends, at)
+            if line in found or at + 1 == ends[line]:
+                continue  # read already, or the pair spans two lines
+            run = [t.replace("l", "i") for t in flat[at : min(at + 5, ends[line])]]
             if any(r in short for r in _runs(run, first=True)):
                 found.add(line)
         # long keys in the compact forms (tokens joined, l read as i, one line a row), kept where
         # one lies on token boundaries or is glued to a word, as `find` would judge them
         compact = raw.translate(_COMPACT, _NOT_TOKEN).decode("ascii")
-        if len(compact) < len(texts):
-            return found
         rows = compact.split("\n")
-        starts = [0, *accumulate(len(c) + 1 for c in rows)]
+        starts = [*accumulate(map(_next, map(len, rows)), initial=0)]
         keys: dict[int, list[Found]] = {}
-        for end, value in self._index.automaton.iter(compact):
+        for end, value in self._index.long_keys(compact):
             line = bisect_right(starts, end) - 1
-            if line not in found:
-                keys.setdefault(line, []).append((end - starts[line], value))
+            keys.setdefault(line, []).append((end - starts[line], value))
         for line, line_keys in keys.items():
-            if self._plausible(flat_sk[breaks[line] + 1 : breaks[line + 1]], rows[line], line_keys):
+            if line not in found and self._plausible(map(len, lines[line]), rows[line], line_keys):
                 found.add(line)
-        return found
+        folded = raw.decode("ascii").split("\n")
+        return {line: (folded[line], lines[line], keys.get(line, [])) for line in sorted(found)}
 
     def _exact(
-        self, tokens: list[str], pieces: list[str], compact: str, glued: list[str], *, quick: bool
+        self,
+        tokens: list[str],
+        pieces: list[str],
+        compact: str,
+        glued: list[str],
+        *,
+        quick: bool,
+        long_keys: list[Found] | None = None,
     ) -> list[Found]:
         """Every key the line holds where a mark may stand: long keys anywhere in the compact form
         (on a quick line only when one lies at a word boundary), short keys as whole tokens, as runs
-        of short tokens ("r o i e x", "za ra") and split off a non-dictionary word ("zippoiighter")."""
+        of short tokens ("r o i e x", "za ra") and split off a non-dictionary word ("zippoiighter").
+        `long_keys`: the long keys of the compact form, when a batch has searched them already."""
         index = self._index
-        found: list[Found] = list(index.automaton.iter(compact)) if compact else []
-        if found and quick and not self._plausible(pieces, compact, found):
+        found = [*long_keys] if long_keys is not None else index.long_keys(compact) if compact else []
+        if found and quick and not self._plausible(map(len, pieces), compact, found):
             found = []
         short = index.short_keys
         whole = not short.keys().isdisjoint(pieces)
@@ -241,12 +278,13 @@ class BrandMatcher:
                     for a, b in self._glues[token]:
                         found.append((start + b - 1, short[pieces[i][a:b]]))
         if len(found) > count:
-            found.sort(key=_found_order)  # as the automaton reports: by end, longest first
+            found.sort(key=found_order)  # as the automaton reports: by end, longest first
         return found
 
-    def _plausible(self, pieces: list[str], compact: str, found: list[Found]) -> bool:
-        """Whether any key found lies on token boundaries or is glued to a word (a quick test)."""
-        ordered = [0, *accumulate(map(len, pieces))]
+    def _plausible(self, lengths: Iterable[int], compact: str, found: list[Found]) -> bool:
+        """Whether any key found lies on token boundaries or is glued to a word (a quick test);
+        `lengths` are the line's token lengths."""
+        ordered = [*accumulate(lengths, initial=0)]
         bounds = set(ordered)
         words = self._skeleton_words
         for end, (length, _) in found:
@@ -268,15 +306,14 @@ class BrandMatcher:
     def _word_notes(self, tokens: Iterable[str]) -> tuple[list[str], list[str], bool]:
         """The words of the line near a mark word, the words a short mark is glued to, and whether
         a word is leetspeak. Each word is read once, then remembered."""
-        unknown = set(tokens).difference(self._known)
+        # numbers carry no typo, glue or leetspeak (and are not remembered: lot numbers are many)
+        unknown = [*filterfalse(str.isdigit, set(tokens).difference(self._known))]
         if not unknown:
             return [], [], False
         typo_words: list[str] = []
         glue_words: list[str] = []
         leet = False
         for word in unknown:
-            if word.isdigit():
-                continue  # numbers carry no typo, glue or leetspeak (and are not remembered)
             if word in self._leet:
                 leet = True
                 continue
@@ -368,17 +405,18 @@ class BrandMatcher:
     # -- candidates -------------------------------------------------------------------------
     def _candidates(self, line: Line, exact: list[Found], typo_words: list[str]) -> list[Candidate]:
         tokens = line.tokens
-        starts = {t.cstart: i for i, t in enumerate(tokens)}
-        ends = {t.cend: i for i, t in enumerate(tokens)}
-        cstarts = [t.cstart for t in tokens]
+        cstarts = [*map(_CSTART, tokens)]
+        starts = dict(zip(cstarts, count()))
+        ends = dict(zip(map(_CEND, tokens), count()))
+        entries = self._index.entries
         out: list[Candidate] = []
-        for end, (_, entry_ids) in exact:
+        for end, (length, entry_ids) in exact:
+            cstart, cend = end + 1 - length, end + 1
+            first, last = starts.get(cstart), ends.get(cend)
+            if first is None and last is None and not entries[entry_ids[0]].cjk:
+                continue  # inside a word: no entry of this key can match here
             for entry_id in entry_ids:
-                entry = self._index.entries[entry_id]
-                cstart, cend = end + 1 - len(entry.key), end + 1
-                first, last = starts.get(cstart), ends.get(cend)
-                if first is None and last is None and not entry.cjk:
-                    break  # inside a word: no entry of this key can match here
+                entry = entries[entry_id]
                 if first is not None and last is not None:
                     cand = self._aligned(line, entry, first, last + 1, cstart, cend)
                 else:
@@ -459,27 +497,26 @@ class BrandMatcher:
         count = len(tokens)
         anchors = self._index.anchors
         for at, token in enumerate(tokens):
-            for entry_id, position, words in anchors.get(token.text, ()):
+            for entry_id, position, words, key in anchors.get(token.text, ()):
                 first = at - position
                 last = first + len(words)
                 if first < 0 or last > count:
                     continue
                 written = "".join(pieces[first:last])
-                key = "".join(words)
-                if written == key:
-                    continue  # written as recorded: the exact pass reads it
+                limit = max_edits(len(key))
+                distance = OSA.distance(written, key, score_cutoff=limit)
+                if not 0 < distance <= limit:
+                    continue  # as recorded (the exact pass reads it), or too far
                 near = zip(pieces[first:last], words, strict=True)
                 if any(OSA.distance(p, w, score_cutoff=2) > 1 for p, w in near):
                     continue
                 if _digits(written) != _digits(key):
                     continue  # "iPhone 26" is no typo of "iPhone 16": numbers name other things
-                distance = OSA.distance(written, key)
-                if 0 < distance <= max_edits(len(key)):
-                    kind = "doubled" if squeeze(written) == squeeze(key) else "typo"
-                    sim = similarity(written, key)
-                    entry = self._index.entries[entry_id]
-                    cstart, cend = tokens[first].cstart, tokens[last - 1].cend
-                    yield Candidate(entry, first, last, cstart, cend, kind, sim, str(distance))
+                kind = "doubled" if squeeze(written) == squeeze(key) else "typo"
+                sim = similarity(written, key)
+                entry = self._index.entries[entry_id]
+                cstart, cend = tokens[first].cstart, tokens[last - 1].cend
+                yield Candidate(entry, first, last, cstart, cend, kind, sim, str(distance))
 
     def _classify(
         self, line: Line, toks: tuple[Token, ...], entry: AliasEntry, pieces: tuple[str, ...]
@@ -520,12 +557,14 @@ class BrandMatcher:
     # -- context and the hits ---------------------------------------------------------------
     def _accept(self, line: Line, candidates: list[Candidate], ctx: LineContext) -> list[BrandHit]:
         index = self._index
-        bounds = {t.cstart for t in line.tokens} | {t.cend for t in line.tokens}
-        candidates = [
-            c
-            for c in candidates
-            if not inside_phrase(line.compact, (c.cstart, c.cend), index.non_mark[c.entry.brand], bounds)
-        ]
+        non_mark = index.non_mark
+        if any(non_mark[c.entry.brand] for c in candidates):
+            bounds = {*map(_CSTART, line.tokens), *map(_CEND, line.tokens)}
+            candidates = [
+                c
+                for c in candidates
+                if not inside_phrase(line.compact, (c.cstart, c.cend), non_mark[c.entry.brand], bounds)
+            ]
         candidates = _not_inside_longer_names(candidates)
         # where each brand's distinctive names stand, read as written
         sure: dict[int, set[int]] = {}
@@ -692,13 +731,15 @@ def _has_short_run(pieces: list[str]) -> bool:
         return any(len(a) + len(b) <= SHORT_KEY for a, b in zip(pieces, pieces[1:], strict=False))
 
 
-_BREAK_TOKEN = "|" * (SHORT_KEY + 1)  # between the lines of a batch: starts no run of short tokens
-_LINE_BREAK = f" {_BREAK_TOKEN} "
+_match_start = re.Match.start
+_CSTART, _CEND = itemgetter(4), itemgetter(5)  # Token.cstart, Token.cend
+_APART_RE = re.compile(r"[$@]")  # leetspeak symbols: such a line is read on its own
+_next = (1).__add__
+
 # Folded ASCII text to its compact form: separators dropped, l read as i, lines kept apart.
 _COMPACT = bytes.maketrans(b"l", b"i")
 # Folded ASCII text to its tokens: separators to spaces, a line break to "|".
 _SPACED = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else ord("|") if c == 10 else 32 for c in range(256))
-_SPACED_SKELETON = _SPACED.translate(_COMPACT)
 _NOT_TOKEN = bytes(c for c in range(256) if not (48 <= c <= 57 or 97 <= c <= 122 or c == 10))
 
 
@@ -721,10 +762,6 @@ def _spellings(key: str) -> Iterable[str]:
     head, tail = key[0], key[1:]
     heads = ("i", "l") if head == "i" else (head,)
     return tuple(h + t for h in heads for t in _spellings(tail))
-
-
-def _found_order(found: Found) -> tuple[int, int]:
-    return found[0], -found[1][0]
 
 
 def _digits(text: str) -> str:
@@ -758,6 +795,8 @@ def _preference(cand: Candidate) -> tuple[int, int, int, int]:
 def _not_inside_longer_names(candidates: list[Candidate]) -> list[Candidate]:
     """A name inside a longer recorded name of another brand, written as recorded, is that name's
     word, whether or not the longer name is then accepted: "Royal" of "Royal Oak" is no Tudor Royal."""
+    if len({c.entry.brand for c in candidates}) < 2:
+        return candidates  # one brand: no other brand's name to stand inside
     spans = [
         (c.cstart, c.cend, c.entry.brand) for c in candidates if c.match_type in _PLAIN_TYPES and not c.weak
     ]
@@ -773,17 +812,20 @@ def _not_inside_longer_names(candidates: list[Candidate]) -> list[Candidate]:
 
 def _resolve(kept: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
     """One hit per brand; a mark inside a longer mark of another brand gives way ("TAG" in "TAG Heuer")."""
-    survivors = [
-        (cand, why)
-        for cand, why in kept
-        if not any(
-            other.entry.brand != cand.entry.brand
-            and other.cstart <= cand.cstart
-            and cand.cend <= other.cend
-            and other.cend - other.cstart > cand.cend - cand.cstart
-            for other, _ in kept
-        )
-    ]
+    if len({cand.entry.brand for cand, _ in kept}) < 2:
+        survivors = kept  # one brand: nothing to give way to
+    else:
+        survivors = [
+            (cand, why)
+            for cand, why in kept
+            if not any(
+                other.entry.brand != cand.entry.brand
+                and other.cstart <= cand.cstart
+                and cand.cend <= other.cend
+                and other.cend - other.cstart > cand.cend - cand.cstart
+                for other, _ in kept
+            )
+        ]
     best: dict[int, tuple[Candidate, str]] = {}
     for cand, why in survivors:
         old = best.get(cand.entry.brand)

@@ -13,7 +13,9 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -184,38 +186,53 @@ class Line:
     folded: str
     tokens: tuple[Token, ...]
     compact: str
+    aligned: bool  # folded offsets are original offsets (plain ASCII that folding kept in length)
 
     @classmethod
     def parse(cls, original: str, folded: str | None = None) -> Line:
         folded = fold(original) if folded is None else folded
-        tokens: list[Token] = []
-        pos = 0
         if (
             folded.isascii()
             and _LEET_PAIR_RE.search(folded) is None
             and "$" not in folded
             and "@" not in folded
         ):
-            # plain ASCII: every token is its own piece but for the l/i skeleton
-            for m in _ASCII_TOKEN_RE.finditer(folded):
-                text = m.group()
-                end = pos + len(text)
-                tokens.append(Token(text, m.start(), m.end(), text.translate(_SKELETON), pos, end, False))
-                pos = end
-            return cls(original, folded, tuple(tokens), "".join(t.piece for t in tokens))
+            # plain ASCII: every token is its own piece but for the l/i skeleton; the tokens are
+            # built column by column, in C, as the lines with a candidate are many in a batch
+            spans = [*map(re.Match.span, _ASCII_TOKEN_RE.finditer(folded))]
+            texts = _ASCII_TOKEN_RE.findall(folded)
+            pieces = [*map(str.replace, texts, repeat("l"), repeat("i"))] if "l" in folded else texts
+            cends = [*accumulate(map(len, texts))]
+            columns = zip(
+                texts,
+                map(itemgetter(0), spans),
+                map(itemgetter(1), spans),
+                pieces,
+                [0, *cends],
+                cends,
+                repeat(False),
+            )
+            tokens = (*map(_new_token, columns),)
+            return cls(original, folded, tokens, "".join(pieces), len(original) == len(folded))
+        found: list[Token] = []
+        pos = 0
         for m in TOKEN_RE.finditer(folded):
             piece, leet = token_piece(m.group())
             if piece:
-                tokens.append(Token(m.group(), m.start(), m.end(), piece, pos, pos + len(piece), leet))
+                found.append(Token(m.group(), m.start(), m.end(), piece, pos, pos + len(piece), leet))
                 pos += len(piece)
-        return cls(original, folded, tuple(tokens), "".join(t.piece for t in tokens))
+        aligned = len(original) == len(folded) and original.isascii()
+        return cls(original, folded, tuple(found), "".join(t.piece for t in found), aligned)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Folded-text span -> original-text span (folding may change lengths: "ß" -> "ss")."""
-        if len(self.original) == len(self.folded) and self.original.isascii():
+        if self.aligned:
             return start, end
         origin = _origin_map(self.original)
         return origin[start], origin[end]
+
+
+_new_token = partial(tuple.__new__, Token)  # a Token from an iterable of its fields, in C
 
 
 @lru_cache(maxsize=64)

@@ -35,6 +35,7 @@ class Vocabulary:
     cue_window: int
     unbranded: tuple[tuple[str, ...], ...]  # phrases saying the goods carry no mark
     replica_phrases: tuple[ReplicaPhrase, ...]
+    replica_starts: frozenset[str]  # the first word of every replica phrase: a quick "none here"
     category_cues: dict[str, frozenset[str]]  # word -> category ids it points to
     name_goods_cues: dict[str, frozenset[str]]  # word -> category ids, beside a full many-word name only
     accessory_nouns: frozenset[str]  # goods made for other goods: "cable", "case", "strap"
@@ -58,6 +59,7 @@ def vocabulary() -> Vocabulary:
         cue_window=int(cues["cue_window"]),
         unbranded=tuple(tuple(_phrase_words(str(p))) for p in cues["unbranded"]),
         replica_phrases=phrases,
+        replica_starts=frozenset(p.words[0] for p in phrases),
         category_cues=category_cues,
         name_goods_cues=_by_word(cues["name_goods_cues"]),
         accessory_nouns=frozenset(str(w) for w in cues["accessory_nouns"]),

@@ -3,7 +3,7 @@
 Latin terms must stand on word boundaries, Chinese ones match as substrings; overlaps resolve
 leftmost-longest, so "smart watch" wins over "watch" and "面包" (bread) over "包" (bag). Text without
 CJK (nearly all) is matched token by token against a dict of terms; text with CJK goes through one
-Aho-Corasick automaton of all terms (pyahocorasick). No term spans a clause (commas, semicolons,
+Aho-Corasick automaton of all terms (ahocorasick-rs). No term spans a clause (commas, semicolons,
 brackets...), so each clause is read on its own and its reading kept: lines of a manifest repeat
 their goods clauses far more than their whole text. Within a clause, in reading order:
 - a goods keyword directly followed by an accessory word ("phone case", "watch boxes") names an
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import NamedTuple
 
-import ahocorasick
+import ahocorasick_rs
 
 from app.reference.category_file import CategoryFile
 
@@ -129,12 +129,12 @@ class KeywordScanner:
     def __init__(self, terms: dict[str, _Term], head_followers: frozenset[str]) -> None:
         self._terms = terms
         self._head_followers = head_followers
-        automaton = ahocorasick.Automaton()
         for text, term in terms.items():
             term.left_bounded, term.right_bounded = not is_cjk(text[0]), not is_cjk(text[-1])
-            automaton.add_word(text, (len(text), term))
-        automaton.make_automaton()
-        self._automaton = automaton
+        self._automaton_terms = tuple(terms.values())
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            list(terms), implementation=ahocorasick_rs.Implementation.ContiguousNFA
+        )
         # Texts without CJK (nearly all) are matched token by token: a term is looked up only
         # when its first word is in the text, as the longest phrase first.
         sizes: dict[str, set[int]] = {}  # first word -> numbers of words of the terms it starts
@@ -293,8 +293,8 @@ class KeywordScanner:
 
     def _matches(self, norm: str) -> list[_Match]:
         found: list[_Match] = []
-        for last, (length, term) in self._automaton.iter(norm):
-            start, end = last - length + 1, last + 1
+        for index, start, end in self._automaton.find_matches_as_indexes(norm, overlapping=True):
+            term = self._automaton_terms[index]
             if term.left_bounded and start > 0 and _wordish(norm[start - 1]):
                 continue
             if term.right_bounded and end < len(norm) and _wordish(norm[end]):

@@ -219,9 +219,38 @@ def test_find_many_answers_as_find_does() -> None:
         ("Plain cotton socks, 10 pairs", None, frozenset[str]()),
         ("Leather handbag", "Coach", frozenset({"bags_luggage"})),
     ]
-    expected = [matcher().find(t, declared_brand=d, categories=c) for t, d, c in items]
+    expected = [tuple(matcher().find(t, declared_brand=d, categories=c)) for t, d, c in items]
     assert matcher().find_many(items) == expected
     assert [bool(hits) for hits in expected] == [True, False, True]
+
+
+def test_find_many_reads_each_line_of_a_mixed_batch_on_its_own() -> None:
+    """Lines read apart (another script, leetspeak symbols, a line break inside the text) keep
+    their place, and no run of short tokens or key joins the end of one line to the next."""
+    items = [
+        ("Steel watch r o", None, frozenset[str]()),
+        ("l e x strap, 20 mm", None, frozenset[str]()),
+        ("Gift box Sub", None, frozenset[str]()),
+        ("mariner strap", None, frozenset[str]()),
+        ("Р0LEX Submariner", None, frozenset[str]()),  # Cyrillic Р
+        ("Ch@nel bag", None, frozenset[str]()),
+        ("Gift box\nROLEX watch", None, frozenset[str]()),
+        ("Plain cotton socks", None, frozenset[str]()),
+        ("DAYTONA watch", None, frozenset[str]()),
+    ]
+    expected = [tuple(matcher().find(t, categories=c)) for t, _, c in items]
+    assert matcher().find_many(items) == expected
+    assert [sorted({h.brand for h in hits}) for hits in expected] == [
+        [],
+        [],
+        [],
+        [],
+        ["Rolex"],
+        ["Chanel"],
+        ["Rolex"],
+        [],
+        ["Rolex"],
+    ]
 
 
 @cache
@@ -304,4 +333,4 @@ def test_find_many_answers_as_find_does_on_any_line(line: str) -> None:
         ("plain cotton socks", None, frozenset[str]()),
         (line, None, frozenset({"watches"})),
     ]
-    assert matcher().find_many(items) == [matcher().find(t, categories=c) for t, _, c in items]
+    assert matcher().find_many(items) == [tuple(matcher().find(t, categories=c)) for t, _, c in items]
