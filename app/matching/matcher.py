@@ -504,6 +504,8 @@ class BrandMatcher:
                     continue
                 written = "".join(pieces[first:last])
                 limit = max_edits(len(key))
+                if abs(len(written) - len(key)) > limit:
+                    continue
                 distance = OSA.distance(written, key, score_cutoff=limit)
                 if not 0 < distance <= limit:
                     continue  # as recorded (the exact pass reads it), or too far

@@ -14,8 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import accumulate, repeat
-from operator import itemgetter
+from itertools import accumulate, chain, compress, count, repeat
+from operator import not_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,8 +23,6 @@ import confusable_homoglyphs
 
 # Separators a seller puts inside a mark are whatever is not a token character.
 TOKEN_RE = re.compile(r"[a-z0-9$@]+|[^\W_]")
-_ASCII_TOKEN_RE = re.compile(r"[a-z0-9]+")
-_LEET_PAIR_RE = re.compile(r"[a-z][013457]|[013457][a-z]")
 # Sizes and codes mix letters and digits too ("50ml", "3xl", "a1034", "gt5"): never leetspeak.
 _UNIT_OR_CODE_RE = re.compile(
     r"\d+(?:mm|cm|m|km|ml|l|g|kg|mg|oz|lb|lbs|w|kw|v|a|mah|ah|gb|tb|mb|hz|khz|mhz|ghz|k|p|x|xl|xxl|xxxl"
@@ -139,19 +137,6 @@ def skeleton(text: str) -> str:
     return "".join(token_piece(t)[0] for t in TOKEN_RE.findall(fold(text)))
 
 
-def quick_tokens(folded: str) -> list[str] | None:
-    """The tokens of a plain ASCII line, or None when the line needs `Line.parse` (leetspeak,
-    symbols inside words, other scripts). Their pieces are the tokens with the l/i skeleton."""
-    if not folded.isascii() or "$" in folded or "@" in folded:
-        return None
-    tokens = _ASCII_TOKEN_RE.findall(folded)
-    if _LEET_PAIR_RE.search(folded):
-        for token in tokens:
-            if not token.isalpha() and not token.isdigit() and is_leet_token(token):
-                return None
-    return tokens
-
-
 _RUN_RE = re.compile(r"(.)\1+")
 
 
@@ -191,54 +176,57 @@ class Line:
     @classmethod
     def parse(cls, original: str, folded: str | None = None) -> Line:
         folded = fold(original) if folded is None else folded
-        if (
-            folded.isascii()
-            and _LEET_PAIR_RE.search(folded) is None
-            and "$" not in folded
-            and "@" not in folded
-        ):
-            # plain ASCII: every token is its own piece but for the l/i skeleton; the tokens are
-            # built column by column, in C, as the lines with a candidate are many in a batch
-            spans = [*map(re.Match.span, _ASCII_TOKEN_RE.finditer(folded))]
-            texts = _ASCII_TOKEN_RE.findall(folded)
-            pieces = [*map(str.replace, texts, repeat("l"), repeat("i"))] if "l" in folded else texts
-            cends = [*accumulate(map(len, texts))]
-            columns = zip(
-                texts,
-                map(itemgetter(0), spans),
-                map(itemgetter(1), spans),
-                pieces,
-                [0, *cends],
-                cends,
-                repeat(False),
-            )
-            tokens = (*map(_new_token, columns),)
-            return cls(original, folded, tokens, "".join(pieces), len(original) == len(folded))
-        found: list[Token] = []
-        pos = 0
-        for m in TOKEN_RE.finditer(folded):
-            piece, leet = token_piece(m.group())
-            if piece:
-                found.append(Token(m.group(), m.start(), m.end(), piece, pos, pos + len(piece), leet))
-                pos += len(piece)
+        # Built column by column, in C where it can be: a batch reads thousands of such lines.
+        matches = [*TOKEN_RE.finditer(folded)]
+        texts = [*map(_GROUP, matches)]
+        pieces = [*map(str.replace, texts, repeat("l"), repeat("i"))]  # the l/i skeleton
+        leet = [False] * len(texts)
+        # a token of letters only or digits only is its skeleton; the others may be leetspeak
+        mixed = [*compress(count(), map(not_, map(_letters_or_digits, texts)))]
+        for i in mixed:
+            pieces[i], leet[i] = token_piece(texts[i])
+        if mixed and not all(pieces):  # "$$": symbols only, no token
+            kept = [i for i, piece in enumerate(pieces) if piece]
+            matches = [matches[i] for i in kept]
+            texts = [texts[i] for i in kept]
+            pieces = [pieces[i] for i in kept]
+            leet = [leet[i] for i in kept]
+        bounds = [*accumulate(map(len, pieces), initial=0)]  # in the compact text
+        columns = zip(
+            texts,
+            map(_START, matches),
+            map(_END, matches),
+            pieces,
+            bounds[:-1],
+            bounds[1:],
+            leet,
+            strict=True,
+        )
+        tokens = (*map(_new_token, columns),)
         aligned = len(original) == len(folded) and original.isascii()
-        return cls(original, folded, tuple(found), "".join(t.piece for t in found), aligned)
+        return cls(original, folded, tokens, "".join(pieces), aligned)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Folded-text span -> original-text span (folding may change lengths: "ß" -> "ss")."""
         if self.aligned:
             return start, end
         origin = _origin_map(self.original)
-        return origin[start], origin[end]
+        if end <= start:
+            return origin[start], origin[start]
+        # through the original character the last folded one comes from ("½" folds to "1⁄2")
+        return origin[start], origin[end - 1] + 1
 
 
 _new_token = partial(tuple.__new__, Token)  # a Token from an iterable of its fields, in C
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+
+
+def _letters_or_digits(token: str) -> bool:
+    return token.isalpha() or token.isdigit()
 
 
 @lru_cache(maxsize=64)
 def _origin_map(original: str) -> tuple[int, ...]:
-    origin: list[int] = []
-    for i, char in enumerate(original):
-        origin.extend([i] * len(FOLD[ord(char)]))
-    origin.append(len(original))
-    return tuple(origin)
+    """For each folded character, the original character it comes from; then the end."""
+    folded_lengths = map(len, map(FOLD.__getitem__, map(ord, original)))
+    return (*chain.from_iterable(map(repeat, count(), folded_lengths)), len(original))

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.matching.fuzzy import DeletionIndex, deletions, max_edits, similarity
-from app.matching.normalize import Line, fold, is_leet_token, quick_tokens, skeleton, squeeze
+from app.matching.normalize import TOKEN_RE, Line, fold, is_leet_token, skeleton, squeeze, token_piece
 
 
 @pytest.mark.parametrize(
@@ -55,18 +55,23 @@ def test_line_maps_folded_spans_back_to_the_original() -> None:
     assert line.original[start:end] == "Ｐｒａｄａ"
 
 
-def test_quick_tokens_leaves_leetspeak_and_other_scripts_to_the_full_parse() -> None:
-    assert quick_tokens("rolex watch 40mm") == ["rolex", "watch", "40mm"]
-    assert quick_tokens("r0lex watch") is None
-    assert quick_tokens("劳力士") is None
-
-
-@given(st.text(max_size=40))
-def test_quick_tokens_agree_with_the_full_parse(text: str) -> None:
-    folded = fold(text)
-    tokens = quick_tokens(folded)
-    if tokens is not None:
-        assert "".join(tokens).replace("l", "i") == Line.parse(text).compact
+@given(st.text(alphabet="abcdelorx01345$@ -.,'ßＲРο劳力士Éé\u3000iIlL", max_size=30) | st.text(max_size=30))
+def test_a_line_is_its_tokens_each_read_on_its_own(text: str) -> None:
+    """Every token is a token of the folded text, read as `token_piece` reads it alone, laid
+    end to end in the compact form, and maps back to the characters it was written with."""
+    line = Line.parse(text)
+    expected = [
+        (m.group(), m.start(), m.end(), *token_piece(m.group()))
+        for m in TOKEN_RE.finditer(line.folded)
+        if token_piece(m.group())[0]
+    ]
+    assert [(t.text, t.start, t.end, t.piece, t.leet) for t in line.tokens] == expected
+    assert "".join(t.piece for t in line.tokens) == line.compact
+    assert all(t.cend - t.cstart == len(t.piece) for t in line.tokens)
+    assert [t.cstart for t in line.tokens[1:]] == [t.cend for t in line.tokens[:-1]]
+    for token in line.tokens:  # "¼" folds to "1⁄4": its token "1" is written as "¼"
+        start, end = line.original_span(token.start, token.end)
+        assert token.text in fold(line.original[start:end])
 
 
 def test_squeeze_and_edit_budgets() -> None:
