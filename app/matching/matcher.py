@@ -494,6 +494,7 @@ class BrandMatcher:
         """Many-word aliases with one distinctive word as recorded and a typo in the others."""
         tokens = line.tokens
         pieces = [t.piece for t in tokens]
+        ends = [*accumulate(map(len, pieces), initial=0)]
         count = len(tokens)
         anchors = self._index.anchors
         for at, token in enumerate(tokens):
@@ -502,10 +503,10 @@ class BrandMatcher:
                 last = first + len(words)
                 if first < 0 or last > count:
                     continue
-                written = "".join(pieces[first:last])
                 limit = max_edits(len(key))
-                if abs(len(written) - len(key)) > limit:
-                    continue
+                if abs(ends[last] - ends[first] - len(key)) > limit:
+                    continue  # too long or too short to be within its edits
+                written = "".join(pieces[first:last])
                 distance = OSA.distance(written, key, score_cutoff=limit)
                 if not 0 < distance <= limit:
                     continue  # as recorded (the exact pass reads it), or too far

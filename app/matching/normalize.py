@@ -23,6 +23,8 @@ import confusable_homoglyphs
 
 # Separators a seller puts inside a mark are whatever is not a token character.
 TOKEN_RE = re.compile(r"[a-z0-9$@]+|[^\W_]")
+_LEET_PAIR_RE = re.compile(r"[a-z][013457]|[013457][a-z]")
+_SYMBOL_RE = re.compile(r"[$@]")
 # Sizes and codes mix letters and digits too ("50ml", "3xl", "a1034", "gt5"): never leetspeak.
 _UNIT_OR_CODE_RE = re.compile(
     r"\d+(?:mm|cm|m|km|ml|l|g|kg|mg|oz|lb|lbs|w|kw|v|a|mah|ah|gb|tb|mb|hz|khz|mhz|ghz|k|p|x|xl|xxl|xxxl"
@@ -181,8 +183,12 @@ class Line:
         texts = [*map(_GROUP, matches)]
         pieces = [*map(str.replace, texts, repeat("l"), repeat("i"))]  # the l/i skeleton
         leet = [False] * len(texts)
-        # a token of letters only or digits only is its skeleton; the others may be leetspeak
-        mixed = [*compress(count(), map(not_, map(_letters_or_digits, texts)))]
+        # a token of letters only or digits only is its skeleton; the others may be leetspeak,
+        # which in plain ASCII needs a letter beside a leetspeak digit
+        if folded.isascii() and _LEET_PAIR_RE.search(folded) is None and not _SYMBOL_RE.search(folded):
+            mixed = []
+        else:
+            mixed = [*compress(count(), map(not_, map(_letters_or_digits, texts)))]
         for i in mixed:
             pieces[i], leet[i] = token_piece(texts[i])
         if mixed and not all(pieces):  # "$$": symbols only, no token
