@@ -59,11 +59,10 @@ class AliasEntry(NamedTuple):
     words: tuple[str, ...]  # skeleton words
     folded: str  # folded words joined, before the l/i skeleton (tells "exact" from "typo")
     plain_words: tuple[str, ...]  # folded words, for dictionary look-ups
-    level: Level
+    level: int  # a Level; kept as its plain int value (see Entries)
     cjk: bool
 
 
-_LEVELS = {int(level): level for level in Level}
 _new_entry = partial(tuple.__new__, AliasEntry)  # an AliasEntry from a tuple of its fields, in C
 
 
@@ -71,7 +70,8 @@ class Entries(Sequence[AliasEntry]):
     """The alias entries kept as plain tuples, each handed out as an `AliasEntry` when asked for.
     The garbage collector stops tracking a plain tuple of strings and numbers after one look,
     where it walks every named tuple again at every full collection (180,000 of them for
-    50,000 marks, a full collection being what a server pays now and then while it runs)."""
+    50,000 marks, a full collection being what a server pays now and then while it runs). The
+    level is kept as a plain int for that: an enum member would keep its tuple tracked."""
 
     def __init__(self, entries: Iterable[AliasEntry]) -> None:
         self._rows = tuple((*e[:7], int(e.level), e.cjk) for e in entries)
@@ -83,8 +83,7 @@ class Entries(Sequence[AliasEntry]):
     def __getitem__(self, index: int | slice) -> AliasEntry | Sequence[AliasEntry]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self._rows)))]
-        r = self._rows[index]
-        return _new_entry((r[0], r[1], r[2], r[3], r[4], r[5], r[6], _LEVELS[r[7]], r[8]))
+        return _new_entry(self._rows[index])
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -197,7 +196,7 @@ def _entry(
     return AliasEntry(brand, text, kind, key, words, joined, plain_words, level, cjk)
 
 
-def _reading_order(entry: AliasEntry) -> tuple[bool, Level, int]:
+def _reading_order(entry: AliasEntry) -> tuple[bool, int, int]:
     """Which of a brand's entries with one key is read: the brand's own name or abbreviation (a
     dotted alias "M.A.C" is the abbreviation "MAC" written otherwise, not a stricter reading of
     it), else the most cautious reading, then the most specific kind."""
@@ -239,6 +238,7 @@ class MarkIndex:
         self.word_ids = frozenset(w for e in self.entries for w in e.words)  # every mark word
         self.fuzzy, self.word_refs, self.squeezed = self._fuzzy_words(vocab)
         self.anchors = self._anchors(vocab)
+        self.keys = [e.key for e in self.entries]  # by entry id, for the brand search
         self.entries = Entries(self.entries)
 
     def _heads(self, chosen: dict[tuple[int, str], AliasEntry], vocab: Vocabulary) -> list[AliasEntry]:

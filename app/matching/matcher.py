@@ -86,7 +86,6 @@ class BrandMatcher:
         self._leet: set[str] = set()  # leetspeak words: their line is parsed token by token
         self._cache_limit = len(self._known) + _CACHE_LIMIT
         self._declared: dict[str, int | None] = {}
-        self._search_keys = [e.key for e in index.entries]
         self._anchor_words = frozenset(index.anchors)
         self._short_prefixes = frozenset(k[:n] for k in index.short_keys for n in range(2, len(k) + 1))
         # words that always send a line of a batch to `find`: anchors and short keys as written
@@ -158,29 +157,33 @@ class BrandMatcher:
     ) -> list[tuple[BrandHit, ...]]:
         """`find` for many lines at once: (text, declared brand, categories) each, hits in order.
 
-        The plain ASCII lines are read together: one fold, one tokenising pass and one automaton
-        pass over all of them, each new word probed once. Only the lines where that finds
-        something (a key, a word near a mark word, a run of short tokens that spells a short key,
-        leetspeak) go through `find`; the answers are the same as `find`'s, line by line. A line
-        with no hit gets the one empty tuple: most lines of a batch have none."""
+        The lines that fold to plain ASCII are read together: one tokenising pass and one
+        automaton pass over all of them, each new word probed once. Only the lines where that
+        finds something (a key, a word near a mark word, a run of short tokens that spells a
+        short key, leetspeak) are read on, as `find` reads them; the answers are `find`'s, line
+        by line. A line with no hit gets the one empty tuple: most lines of a batch have none."""
         texts = [*map(itemgetter(0), items)]
+        folded = texts.copy()  # look-alike and fullwidth letters fold to ASCII: such lines join in
+        for i in compress(count(), map(not_, map(str.isascii, texts))):
+            folded[i] = fold(texts[i])
         # read on their own: a declared brand, another script, leetspeak symbols, a line break
         apart = set(compress(count(), map(itemgetter(1), items)))
-        apart.update(compress(count(), map(not_, map(str.isascii, texts))))
-        joined = "\n".join(texts)
-        if _APART_RE.search(joined) is not None:
-            starts = [*accumulate(map(_next, map(len, texts)), initial=0)]
+        apart.update(compress(count(), map(not_, map(str.isascii, folded))))
+        joined = "\n".join(folded)
+        if "$" in joined or "@" in joined:
+            starts = [*accumulate(map(_next, map(len, folded)), initial=0)]
             apart.update(bisect_right(starts, m.start()) - 1 for m in _APART_RE.finditer(joined))
         if joined.count("\n") >= len(texts):
-            apart.update(i for i, text in enumerate(texts) if "\n" in text)
+            apart.update(i for i, text in enumerate(folded) if "\n" in text)
         results: list[tuple[BrandHit, ...]] = [()] * len(items)
         for i in apart:
             text, declared, categories = items[i]
             results[i] = tuple(self.find(text, declared_brand=declared, categories=categories))
         quick = [*filterfalse(apart.__contains__, range(len(items)))]
-        for i, (folded, tokens, long_keys) in self._lines_to_read([texts[i] for i in quick]).items():
+        to_read = self._lines_to_read([*map(folded.__getitem__, quick)])
+        for i, (line, tokens, long_keys) in to_read.items():
             text, _, categories = items[quick[i]]
-            results[quick[i]] = tuple(self._read(text, folded, tokens, long_keys, None, categories))
+            results[quick[i]] = tuple(self._read(text, line, tokens, long_keys, None, categories))
         return results
 
     def _lines_to_read(self, texts: list[str]) -> dict[int, tuple[str, list[str], list[Found]]]:
@@ -434,7 +437,7 @@ class BrandMatcher:
         self, line: Line, entry: AliasEntry, first: int, last: int, cstart: int, cend: int
     ) -> Candidate | None:
         toks = line.tokens[first:last]
-        pieces = tuple(t.piece for t in toks)
+        pieces = (*map(_PIECE, toks),)
         weak = False
         if pieces != entry.words and not entry.cjk:
             if entry.level == Level.SHORT or entry.key.isdigit():
@@ -535,7 +538,7 @@ class BrandMatcher:
             ]
             if swapped and not entry.cjk:
                 return "homoglyph", ", ".join(swapped)
-        if any(t.leet for t in toks):
+        if any(map(_LEET, toks)):
             leet = [
                 f"{c}→{c.translate(LEET)}"
                 for t in toks
@@ -569,6 +572,9 @@ class BrandMatcher:
                 if not inside_phrase(line.compact, (c.cstart, c.cend), non_mark[c.entry.brand], bounds)
             ]
         candidates = _not_inside_longer_names(candidates)
+        if all(c.entry.level == Level.DISTINCTIVE and not c.weak for c in candidates):
+            # the common case: each alias alone names its mark
+            return [self._hit(line, cand, "", ctx) for cand, _ in _resolve([(c, "") for c in candidates])]
         # where each brand's distinctive names stand, read as written
         sure: dict[int, set[int]] = {}
         kin: dict[int, set[int]] = {}  # where any name or model of each brand stands
@@ -587,7 +593,7 @@ class BrandMatcher:
                 continue  # two ordinary words that meet are no disguised ordinary-word mark
             starts = sure.get(entry.brand, ())
             why = evidence(
-                Level.WORD if cand.weak else entry.level,
+                Level.WORD if cand.weak else Level(entry.level),
                 brand=entry.brand,
                 brand_categories=index.brand_categories[entry.brand],
                 span=(cand.first, cand.last),
@@ -687,7 +693,7 @@ class BrandMatcher:
         close: dict[str, BrandHit] = {}
         for written, key in self._search_terms(line, covered):
             found = process.extract(
-                key, self._search_keys, scorer=fuzz.ratio, limit=limit, score_cutoff=SEARCH_CUTOFF
+                key, self._index.keys, scorer=fuzz.ratio, limit=limit, score_cutoff=SEARCH_CUTOFF
             )
             for recorded, _, entry_id in found:
                 score = similarity(key, recorded)
@@ -735,7 +741,13 @@ def _has_short_run(pieces: list[str]) -> bool:
 
 
 _match_start = re.Match.start
-_CSTART, _CEND = itemgetter(4), itemgetter(5)  # Token.cstart, Token.cend
+_TEXT, _PIECE, _CSTART, _CEND, _LEET = (
+    itemgetter(0),
+    itemgetter(3),
+    itemgetter(4),
+    itemgetter(5),
+    itemgetter(6),
+)  # of a Token
 _APART_RE = re.compile(r"[$@]")  # leetspeak symbols: such a line is read on its own
 _next = (1).__add__
 
@@ -772,7 +784,7 @@ def _digits(text: str) -> str:
 
 
 def _plain(toks: Iterable[Token]) -> str:
-    return "".join(t.text for t in toks)
+    return "".join(map(_TEXT, toks))
 
 
 def _rank(cand: Candidate) -> tuple[int, int, int]:

@@ -237,6 +237,9 @@ def test_find_many_reads_each_line_of_a_mixed_batch_on_its_own() -> None:
         ("Gift box\nROLEX watch", None, frozenset[str]()),
         ("Plain cotton socks", None, frozenset[str]()),
         ("DAYTONA watch", None, frozenset[str]()),
+        ("Ｒｏｌｅｘ watch", None, frozenset[str]()),  # fullwidth: folds to ASCII, read in the batch
+        ("Große ROLEX Uhr, 40 mm", None, frozenset[str]()),  # ß folds to two letters
+        ("劳力士 手表", None, frozenset[str]()),  # stays Chinese: read on its own
     ]
     expected = [tuple(matcher().find(t, categories=c)) for t, _, c in items]
     assert matcher().find_many(items) == expected
@@ -249,6 +252,9 @@ def test_find_many_reads_each_line_of_a_mixed_batch_on_its_own() -> None:
         ["Chanel"],
         ["Rolex"],
         [],
+        ["Rolex"],
+        ["Rolex"],
+        ["Rolex"],
         ["Rolex"],
     ]
 
