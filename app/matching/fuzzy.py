@@ -66,7 +66,19 @@ class DeletionIndex:
 
     def lookup(self, token: str) -> list[tuple[int, int]]:
         """(word id, edit distance) of every word within its own edit budget of `token`."""
-        depth = 2 if len(token) >= 7 else 1
+        return self._lookup(token, 2 if len(token) >= 7 else 1)
+
+    def nearest(self, token: str) -> list[tuple[int, int]]:
+        """The words of `lookup` at the least distance. One deletion a side finds every word one
+        edit away, so the two-deletion probe (quadratic in the token's length) runs only when
+        none is that close."""
+        found = self._lookup(token, 1)
+        if len(token) >= 7 and min((d for _, d in found), default=2) >= 2:
+            found = self._lookup(token, 2)
+        least = min((d for _, d in found), default=0)
+        return [(word_id, d) for word_id, d in found if d == least]
+
+    def _lookup(self, token: str, depth: int) -> list[tuple[int, int]]:
         seen: set[int] = set()
         out: list[tuple[int, int]] = []
         for variant in deletions(token, depth):

@@ -393,15 +393,10 @@ class BrandMatcher:
         )
         if doubled:
             return doubled
-        found = index.fuzzy.lookup(sk)
-        if not found:
-            return ()
-        nearest = min(distance for _, distance in found)
         words = index.fuzzy.words
         return tuple(
             Typo(ref, "typo", distance)
-            for word_id, distance in found
-            if distance == nearest
+            for word_id, distance in index.fuzzy.nearest(sk)
             for ref in refs[words[word_id]]
         )
 

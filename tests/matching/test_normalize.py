@@ -89,3 +89,16 @@ def test_deletion_index_finds_words_within_their_budget() -> None:
     assert {index.words[i] for i, _ in index.lookup("rihcard")} == {"richard"}  # a swap is one edit
     assert {index.words[i] for i, _ in index.lookup("lonxgiines")} == {"longines"}  # two edits from 8
     assert index.lookup("casxyo") == []  # two edits from a 5-letter word
+
+
+@given(
+    st.text(alphabet="abcdeilnorst", min_size=4, max_size=12),
+    st.lists(st.text(alphabet="abcdeilnorst", min_size=5, max_size=12), min_size=1, max_size=30),
+)
+def test_nearest_is_the_closest_of_every_word_in_reach(token: str, words: list[str]) -> None:
+    """The staged probe (one deletion a side, two only when nothing is one edit away) finds
+    what the full probe finds at the least distance."""
+    index = DeletionIndex(sorted(set(words)))
+    found = index.lookup(token)
+    least = min((d for _, d in found), default=None)
+    assert sorted(index.nearest(token)) == sorted((i, d) for i, d in found if d == least)
