@@ -10,10 +10,13 @@ and plants their own marks (names, aliases, models, Chinese names) into lines ma
 templates and disguises, with the same seed. One process, one core; `find` is called once per
 line as the engine calls it (no categories, no declared brand), or in one `find_many` call per
 1,000 lines with --batch; --gc-freeze moves everything built so far out of the garbage
-collector's sight (`gc.freeze()`), as a server does once its reference data is loaded. Reports
+collector's sight (`gc.freeze()`), as a server does once its reference data is loaded; --passes 2
+matches the lines a second time, as a running server meets words it has read before. Reports
 the index build time, lines per second, peak RSS and the matcher's share of it (peak RSS minus
-the RSS before the build: the brand records and the manifest are the benchmark's own), recall on
-planted marks (overall and per disguise) and the share of clean lines with any hit. With --lists,
+the RSS before the build: the brand records and the manifest are the benchmark's own), the
+machine's speed before and after (`sum(range(1000))` in µs: figures compare only at a similar
+speed), recall on planted marks (overall and per disguise) and the share of clean lines with any
+hit. With --lists,
 clean lines whose hits all come from a gen.py filler phrase that names a recorded mark by itself
 ("for samsung") are real mentions and are counted apart.
 """
@@ -27,14 +30,17 @@ import json
 import resource
 import sys
 import time
+import timeit
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from app.engine.facts import BrandHit  # noqa: E402
 from app.matching.matcher import BrandMatcher  # noqa: E402
 from app.matching.normalize import is_cjk  # noqa: E402
 from app.reference.brands import BrandRecord, load_catalog  # noqa: E402
@@ -43,6 +49,7 @@ from app.reference.brands import BrandRecord, load_catalog  # noqa: E402
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 Row = tuple[int, str, str, str]  # brand id (-1 clean), disguise, alias used, text
+Item = tuple[str, None, frozenset[str]]  # a line as find_many takes it
 
 
 def generated_brands(path: Path) -> list[BrandRecord]:
@@ -105,6 +112,19 @@ def rss_mb() -> float:
         return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
 
 
+def run(matcher: BrandMatcher, items: list[Item], *, batch: bool) -> list[Sequence[BrandHit]]:
+    if not batch:
+        return [matcher.find(text) for text, _, _ in items]
+    batches = (items[i : i + 1000] for i in range(0, len(items), 1000))
+    return [hits for part in batches for hits in matcher.find_many(part)]
+
+
+def machine_speed() -> float:
+    """µs for `sum(range(1000))`, best of 5, as `python -m timeit` gives it: the shared machine's
+    speed moves by half from one minute to the next, so each figure comes with this one."""
+    return min(timeit.repeat("sum(range(1000))", number=20000, repeat=5)) / 20000 * 1e6
+
+
 def _key(name: str) -> str:
     return unicodedata.normalize("NFKC", name).casefold()
 
@@ -121,7 +141,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--batch", action="store_true", help="find_many over 1,000 lines at a time")
     parser.add_argument("--gc-freeze", action="store_true", help="gc.freeze() after the build")
+    parser.add_argument(
+        "--passes", type=int, default=1, help="match the lines again (later passes know every word)"
+    )
     args = parser.parse_args()
+    calibration = [machine_speed()]
 
     gen = load_gen(args.gen) if args.lists else None
     if gen is not None:
@@ -131,7 +155,7 @@ def main() -> None:
         brands = tuple(generated_brands(args.data / f"brands_{args.marks}.jsonl"))
         rows = read_manifest(args.data / f"manifest_{args.marks}_{args.lines}.tsv")
 
-    items = [(text, None, frozenset[str]()) for _, _, _, text in rows]  # the input, made before timing
+    items: list[Item] = [(text, None, frozenset[str]()) for _, _, _, text in rows]  # made before timing
     rss_before = rss_mb()
     started, cpu = time.perf_counter(), time.process_time()
     matcher = BrandMatcher.build(brands)
@@ -139,13 +163,12 @@ def main() -> None:
     if args.gc_freeze:
         gc.freeze()
 
-    started, cpu = time.perf_counter(), time.process_time()
-    if args.batch:
-        batches = (items[i : i + 1000] for i in range(0, len(items), 1000))
-        results = [hits for batch in batches for hits in matcher.find_many(batch)]
-    else:
-        results = [matcher.find(text) for text, _, _ in items]
-    match_s, match_cpu = time.perf_counter() - started, time.process_time() - cpu
+    timings = []
+    for _ in range(max(1, args.passes)):
+        started, cpu = time.perf_counter(), time.process_time()
+        results = run(matcher, items, batch=args.batch)
+        timings.append((time.perf_counter() - started, time.process_time() - cpu))
+    calibration.append(machine_speed())
 
     fillers = filler_marks(matcher, gen) if gen is not None else {}
     found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -166,9 +189,11 @@ def main() -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"marks {len(brands)}, lines {len(rows)} ({found['all'][1]} planted)")
     print(f"index build      {build_s:8.2f} s wall, {build_cpu:.2f} s CPU")
-    print(
-        f"matching         {len(rows) / match_s:8.0f} lines/s wall, {len(rows) / match_cpu:.0f} lines/s CPU"
-    )
+    for number, (match_s, match_cpu) in enumerate(timings, 1):
+        what = "matching" if len(timings) == 1 else f"matching, pass {number}"
+        print(f"{what:17}{len(rows) / match_s:8.0f} lines/s wall, {len(rows) / match_cpu:.0f} lines/s CPU")
+    speeds = " / ".join(f"{c:.1f}" for c in calibration)
+    print(f"machine speed    {speeds} µs before / after (sum(range(1000)))")
     print(f"peak RSS         {peak_mb:8.0f} MB ({peak_mb - rss_before:.0f} MB over the pre-build RSS)")
     for group in ["all", *sorted(g for g in found if g != "all")]:
         ok, n = found[group]

@@ -310,7 +310,8 @@ class BrandMatcher:
         """The words of the line near a mark word, the words a short mark is glued to, and whether
         a word is leetspeak. Each word is read once, then remembered."""
         # numbers carry no typo, glue or leetspeak (and are not remembered: lot numbers are many)
-        unknown = [*filterfalse(str.isdigit, set(tokens).difference(self._known))]
+        words = tokens if isinstance(tokens, set) else set(tokens)  # a batch passes its set
+        unknown = [*filterfalse(str.isdigit, words.difference(self._known))]
         if not unknown:
             return [], [], False
         typo_words: list[str] = []
