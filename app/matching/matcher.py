@@ -88,9 +88,33 @@ class BrandMatcher:
         self._declared: dict[str, int | None] = {}
         self._anchor_words = frozenset(index.anchors)
         self._short_prefixes = frozenset(k[:n] for k in index.short_keys for n in range(2, len(k) + 1))
-        # words that always send a line of a batch to `find`: anchors and short keys as written
-        self._batch_words = self._anchor_words.union(s for k in index.short_keys for s in _spellings(k))
+        self._batch_words, self._goods_bound = self._short_key_words(index)
         self._skeleton_words = frozenset(w.translate(_SKELETON) for w in self._vocab.dictionary)
+
+    def _short_key_words(self, index: MarkIndex) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+        """How a batch treats a line holding a short key as a word (find_many): the words that
+        always send it to `find` (anchors, and short keys with a reading that may count on its
+        own), and the short keys whose every reading needs the line's goods to fit the brand's
+        (SHORT, GOODS, COMPANION: "mini", "suede", "clip"), with the categories that would fit."""
+        entries = index.entries
+        bound_levels = {Level.SHORT, Level.GOODS, Level.COMPANION}
+        always: set[str] = set(self._anchor_words)
+        bound: dict[str, frozenset[str]] = {}
+        for key, (_, entry_ids) in index.short_keys.items():
+            readings = [entries[i] for i in entry_ids]
+            if all(e.level in bound_levels for e in readings):
+                fit = frozenset().union(*(index.brand_categories[e.brand] for e in readings))
+                bound.update((spelling, fit) for spelling in _spellings(key))
+            else:
+                always.update(_spellings(key))
+        return frozenset(always), {w: fit for w, fit in bound.items() if w not in always}
+
+    def _fits_goods(self, tokens: list[str], categories: frozenset[str], bound: Iterable[str]) -> bool:
+        """Whether a goods-bound short key of the line (see _short_key_words) meets goods it may
+        name: the line's categories, with those its own words point to (as LineContext reads them)."""
+        cues = self._vocab.category_cues
+        goods = categories.union(*(cues.get(w, ()) for w in tokens))
+        return any(not goods.isdisjoint(self._goods_bound[w]) for w in bound)
 
     @classmethod
     def build(cls, brands: Iterable[BrandRecord]) -> BrandMatcher:
@@ -180,13 +204,15 @@ class BrandMatcher:
             text, declared, categories = items[i]
             results[i] = tuple(self.find(text, declared_brand=declared, categories=categories))
         quick = [*filterfalse(apart.__contains__, range(len(items)))]
-        to_read = self._lines_to_read([*map(folded.__getitem__, quick)])
+        to_read = self._lines_to_read([*map(folded.__getitem__, quick)], [items[i][2] for i in quick])
         for i, (line, tokens, long_keys) in to_read.items():
             text, _, categories = items[quick[i]]
             results[quick[i]] = tuple(self._read(text, line, tokens, long_keys, None, categories))
         return results
 
-    def _lines_to_read(self, texts: list[str]) -> dict[int, tuple[str, list[str], list[Found]]]:
+    def _lines_to_read(
+        self, texts: list[str], categories: list[frozenset[str]]
+    ) -> dict[int, tuple[str, list[str], list[Found]]]:
         """Which of these plain ASCII lines may name a mark (see find_many), each with its folded
         text, tokens and long keys, as `find` would read them. Each step is one pass over the
         whole batch in C (`map`, `compress`, `split`): a Python step per token would cost more
@@ -200,6 +226,12 @@ class BrandMatcher:
         typos, glued, _ = self._word_notes(words)
         hot = {*typos, *glued, *(words & self._leet), *(words & self._batch_words)}
         found = set(compress(count(), map(not_, map(hot.isdisjoint, lines)))) if hot else set()
+        # a short key that needs the goods to fit ("mini"): read where they may
+        bound = words & self._goods_bound.keys()
+        if bound:
+            for i in compress(count(), map(not_, map(bound.isdisjoint, lines))):
+                if i not in found and self._fits_goods(lines[i], categories[i], bound.intersection(lines[i])):
+                    found.add(i)
         # runs of short tokens that spell a short key ("r o l e x", "za ra"): a run starts with a
         # pair of adjacent tokens of one line, no longer than a short key together, that spells
         # the start of one

@@ -297,6 +297,22 @@ def test_other_models_keep_their_reading(text: str, categories: frozenset[str], 
     assert [h.brand for h in descriptive_matcher().find(text, categories=categories)] == [brand]
 
 
+def test_a_batch_reads_a_goods_bound_key_only_where_the_goods_may_fit() -> None:
+    """"Suede" (a model that counts only with the goods and a cue) sends a line of a batch on
+    only where the line's goods, or its own words, point to the brand's: the answers stay find's."""
+    items = [
+        ("Suede sneakers with original logo", None, frozenset({"footwear"})),  # Puma: fits, cue
+        ("Suede sneakers with original logo", None, frozenset[str]()),  # "sneakers" points to footwear
+        ("Suede skirt with original logo", None, frozenset({"clothing"})),  # fits, cue
+        ("Suede cushion cover, brown", None, frozenset[str]()),  # no goods of Puma's
+        ("Suede low tops, logo", None, frozenset({"footwear"})),  # the given goods fit
+        ("Suede low tops, logo", None, frozenset[str]()),  # nothing says what the goods are
+    ]
+    expected = [tuple(descriptive_matcher().find(t, categories=c)) for t, _, c in items]
+    assert descriptive_matcher().find_many(items) == expected
+    assert [[h.brand for h in hits] for hits in expected] == [["Puma"], ["Puma"], ["Puma"], [], ["Puma"], []]
+
+
 def test_a_descriptive_model_counts_on_the_declared_brand() -> None:
     hits = descriptive_matcher().find("Suede low-top shoes", declared_brand="Puma")
     assert [h.brand for h in hits] == ["Puma"]
