@@ -55,6 +55,10 @@ _NO_BRAND = frozenset({"", "none", "nobrand", "unbranded", "generic", "na", "n/a
 _CACHE_LIMIT = 200_000  # unknown words remembered between lines
 
 
+# A short key that needs the goods to fit: the categories that may fit, whether a cue must stand by.
+GoodsBound = tuple[frozenset[str], bool]
+
+
 @dataclass(frozen=True, slots=True)
 class Typo:
     ref: WordRef
@@ -91,30 +95,37 @@ class BrandMatcher:
         self._batch_words, self._goods_bound = self._short_key_words(index)
         self._skeleton_words = frozenset(w.translate(_SKELETON) for w in self._vocab.dictionary)
 
-    def _short_key_words(self, index: MarkIndex) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    def _short_key_words(self, index: MarkIndex) -> tuple[frozenset[str], dict[str, GoodsBound]]:
         """How a batch treats a line holding a short key as a word (find_many): the words that
         always send it to `find` (anchors, and short keys with a reading that may count on its
         own), and the short keys whose every reading needs the line's goods to fit the brand's
-        (SHORT, GOODS, COMPANION: "mini", "suede", "clip"), with the categories that would fit."""
+        (SHORT, GOODS, COMPANION: "mini", "suede", "clip"), with the categories that would fit
+        and whether a mark cue must stand in the line too (COMPANION readings only)."""
         entries = index.entries
         bound_levels = {Level.SHORT, Level.GOODS, Level.COMPANION}
         always: set[str] = set(self._anchor_words)
-        bound: dict[str, frozenset[str]] = {}
+        bound: dict[str, GoodsBound] = {}
         for key, (_, entry_ids) in index.short_keys.items():
             readings = [entries[i] for i in entry_ids]
             if all(e.level in bound_levels for e in readings):
                 fit = frozenset().union(*(index.brand_categories[e.brand] for e in readings))
-                bound.update((spelling, fit) for spelling in _spellings(key))
+                needs_cue = all(e.level == Level.COMPANION for e in readings)
+                bound.update((spelling, (fit, needs_cue)) for spelling in _spellings(key))
             else:
                 always.update(_spellings(key))
-        return frozenset(always), {w: fit for w, fit in bound.items() if w not in always}
+        return frozenset(always), {w: rule for w, rule in bound.items() if w not in always}
 
     def _fits_goods(self, tokens: list[str], categories: frozenset[str], bound: Iterable[str]) -> bool:
-        """Whether a goods-bound short key of the line (see _short_key_words) meets goods it may
-        name: the line's categories, with those its own words point to (as LineContext reads them)."""
-        cues = self._vocab.category_cues
-        goods = categories.union(*(cues.get(w, ()) for w in tokens))
-        return any(not goods.isdisjoint(self._goods_bound[w]) for w in bound)
+        """Whether a goods-bound short key of the line (see _short_key_words) may count there:
+        the line's categories, with those its own words point to (as LineContext reads them),
+        meet the brand's, and a mark cue stands in the line where the reading needs one."""
+        vocab = self._vocab
+        goods = categories.union(*(vocab.category_cues.get(w, ()) for w in tokens))
+        cue = not vocab.mark_cues.isdisjoint(tokens)
+        return any(
+            not goods.isdisjoint(fit) and (cue or not needs_cue)
+            for fit, needs_cue in map(self._goods_bound.__getitem__, bound)
+        )
 
     @classmethod
     def build(cls, brands: Iterable[BrandRecord]) -> BrandMatcher:

@@ -298,7 +298,7 @@ def test_other_models_keep_their_reading(text: str, categories: frozenset[str], 
 
 
 def test_a_batch_reads_a_goods_bound_key_only_where_the_goods_may_fit() -> None:
-    """"Suede" (a model that counts only with the goods and a cue) sends a line of a batch on
+    """ "Suede" (a model that counts only with the goods and a cue) sends a line of a batch on
     only where the line's goods, or its own words, point to the brand's: the answers stay find's."""
     items = [
         ("Suede sneakers with original logo", None, frozenset({"footwear"})),  # Puma: fits, cue
@@ -307,10 +307,19 @@ def test_a_batch_reads_a_goods_bound_key_only_where_the_goods_may_fit() -> None:
         ("Suede cushion cover, brown", None, frozenset[str]()),  # no goods of Puma's
         ("Suede low tops, logo", None, frozenset({"footwear"})),  # the given goods fit
         ("Suede low tops, logo", None, frozenset[str]()),  # nothing says what the goods are
+        ("Suede sneakers, brown", None, frozenset({"footwear"})),  # the goods fit, no mark cue
     ]
     expected = [tuple(descriptive_matcher().find(t, categories=c)) for t, _, c in items]
     assert descriptive_matcher().find_many(items) == expected
-    assert [[h.brand for h in hits] for hits in expected] == [["Puma"], ["Puma"], ["Puma"], [], ["Puma"], []]
+    assert [[h.brand for h in hits] for hits in expected] == [
+        ["Puma"],
+        ["Puma"],
+        ["Puma"],
+        [],
+        ["Puma"],
+        [],
+        [],
+    ]
 
 
 def test_a_descriptive_model_counts_on_the_declared_brand() -> None:
