@@ -36,8 +36,8 @@ BENCH_DATA ?= /tmp/benchdata
 
 bench: install
 	test -f $(BENCH_DATA)/brands_50000.jsonl || $(BIN)/python ../shared/bench/gen.py --marks 50000 --lines 100000 --out $(BENCH_DATA)
-	$(BIN)/python bench/matcher_bench.py --data $(BENCH_DATA) --marks 50000 --lines 100000 --batch
-	$(BIN)/python bench/matcher_bench.py --lines 100000 --lists brand_lists/core.yaml --batch
+	$(BIN)/python bench/matcher_bench.py --data $(BENCH_DATA) --marks 50000 --lines 100000 --batch --gc-freeze --passes 2
+	$(BIN)/python bench/matcher_bench.py --lines 100000 --lists brand_lists/core.yaml --batch --gc-freeze --passes 2
 	$(BIN)/python bench/category_bench.py --runs 3
 
 eval: install
