@@ -80,7 +80,14 @@ class LineContext:
         self._vocab = vocab
         self._categories: frozenset[str] | None = None
         self._upper: bool | None = None
-        self.present = frozenset(self.words)
+        self._present: frozenset[str] | None = None
+
+    @property
+    def present(self) -> frozenset[str]:
+        """The line's distinct words (a line of distinctive marks never asks)."""
+        if self._present is None:
+            self._present = frozenset(self.words)
+        return self._present
 
     @property
     def categories(self) -> frozenset[str]:
@@ -224,7 +231,7 @@ def inside_phrase(
 
 def replica_phrase(ctx: LineContext, span: tuple[int, int], vocab: Vocabulary) -> str | None:
     """The replica wording ("replica", "AAA", "1:1", "-look"...) that goes with the mark at span."""
-    if ctx.present.isdisjoint(vocab.replica_starts):
+    if vocab.replica_starts.isdisjoint(ctx.words):
         return None  # most lines: no replica phrase starts anywhere
     start, end = span
     words = ctx.words

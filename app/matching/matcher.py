@@ -177,7 +177,7 @@ class BrandMatcher:
         declared = self._declared_brand(declared_brand) if declared_brand else None
         if not exact and not typos and not anchored and declared is None:
             return []
-        line = line or Line.parse(text, folded)
+        line = line or Line.parse(text, folded, tokens)
         candidates = self._candidates(line, exact, typos)
         if anchored:
             candidates += self._anchored(line)
@@ -566,7 +566,10 @@ class BrandMatcher:
     def _classify(
         self, line: Line, toks: tuple[Token, ...], entry: AliasEntry, pieces: tuple[str, ...]
     ) -> tuple[str, str]:
-        surface = self._surface(line, toks[0].start, toks[-1].end)
+        if line.aligned:
+            surface = line.original[toks[0].start : toks[-1].end]
+        else:
+            surface = self._surface(line, toks[0].start, toks[-1].end)
         if not surface.isascii():
             if any(is_fullwidth(c) for c in surface):
                 return "fullwidth", ""
@@ -866,6 +869,8 @@ def _not_inside_longer_names(candidates: list[Candidate]) -> list[Candidate]:
 
 def _resolve(kept: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
     """One hit per brand; a mark inside a longer mark of another brand gives way ("TAG" in "TAG Heuer")."""
+    if len(kept) < 2:
+        return kept
     if len({cand.entry.brand for cand, _ in kept}) < 2:
         survivors = kept  # one brand: nothing to give way to
     else:

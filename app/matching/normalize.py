@@ -176,11 +176,16 @@ class Line:
     aligned: bool  # folded offsets are original offsets (plain ASCII that folding kept in length)
 
     @classmethod
-    def parse(cls, original: str, folded: str | None = None) -> Line:
+    def parse(cls, original: str, folded: str | None = None, words: list[str] | None = None) -> Line:
+        """`words`: the folded text's tokens, when the caller has split a plain ASCII text
+        already (a batch has)."""
         folded = fold(original) if folded is None else folded
         # Built column by column, in C where it can be: a batch reads thousands of such lines.
         matches = [*TOKEN_RE.finditer(folded)]
-        texts = [*map(_GROUP, matches)]
+        if words is None or len(words) != len(matches):
+            texts = [*map(_GROUP, matches)]
+        else:
+            texts = words
         pieces = [*map(str.replace, texts, repeat("l"), repeat("i"))]  # the l/i skeleton
         leet = [False] * len(texts)
         # a token of letters only or digits only is its skeleton; the others may be leetspeak,
