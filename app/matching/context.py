@@ -81,6 +81,7 @@ class LineContext:
         self._categories: frozenset[str] | None = None
         self._upper: bool | None = None
         self._present: frozenset[str] | None = None
+        self._unbranded: bool | None = None
 
     @property
     def present(self) -> frozenset[str]:
@@ -109,13 +110,15 @@ class LineContext:
     @property
     def unbranded(self) -> bool:
         """The line says its goods carry no mark ("unbranded", "no brand", "generic")."""
-        words = self.words
-        return any(
-            tuple(words[i : i + len(p)]) == p
-            for p in self._vocab.unbranded
-            if p[0] in self.present
-            for i in range(len(words) - len(p) + 1)
-        )
+        if self._unbranded is None:
+            words, present = self.words, self.present
+            self._unbranded = any(
+                tuple(words[i : i + len(p)]) == p
+                for p in self._vocab.unbranded
+                if p[0] in present
+                for i in range(len(words) - len(p) + 1)
+            )
+        return self._unbranded
 
     @property
     def upper_line(self) -> bool:

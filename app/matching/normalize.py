@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate, chain, compress, count, repeat
-from operator import not_
+from operator import not_, or_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -24,7 +24,6 @@ import confusable_homoglyphs
 # Separators a seller puts inside a mark are whatever is not a token character.
 TOKEN_RE = re.compile(r"[a-z0-9$@]+|[^\W_]")
 _LEET_PAIR_RE = re.compile(r"[a-z][013457]|[013457][a-z]")
-_SYMBOL_RE = re.compile(r"[$@]")
 # Sizes and codes mix letters and digits too ("50ml", "3xl", "a1034", "gt5"): never leetspeak.
 _UNIT_OR_CODE_RE = re.compile(
     r"\d+(?:mm|cm|m|km|ml|l|g|kg|mg|oz|lb|lbs|w|kw|v|a|mah|ah|gb|tb|mb|hz|khz|mhz|ghz|k|p|x|xl|xxl|xxxl"
@@ -190,10 +189,11 @@ class Line:
         leet = [False] * len(texts)
         # a token of letters only or digits only is its skeleton; the others may be leetspeak,
         # which in plain ASCII needs a letter beside a leetspeak digit
-        if folded.isascii() and _LEET_PAIR_RE.search(folded) is None and not _SYMBOL_RE.search(folded):
+        if folded.isascii() and "$" not in folded and "@" not in folded and not _LEET_PAIR_RE.search(folded):
             mixed = []
         else:
-            mixed = [*compress(count(), map(not_, map(_letters_or_digits, texts)))]
+            letters_or_digits = map(or_, map(str.isalpha, texts), map(str.isdigit, texts))
+            mixed = [*compress(count(), map(not_, letters_or_digits))]
         for i in mixed:
             pieces[i], leet[i] = token_piece(texts[i])
         if mixed and not all(pieces):  # "$$": symbols only, no token
@@ -230,10 +230,6 @@ class Line:
 
 _new_token = partial(tuple.__new__, Token)  # a Token from an iterable of its fields, in C
 _GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
-
-
-def _letters_or_digits(token: str) -> bool:
-    return token.isalpha() or token.isdigit()
 
 
 @lru_cache(maxsize=64)
