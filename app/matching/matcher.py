@@ -201,8 +201,15 @@ class BrandMatcher:
         folded = texts.copy()  # look-alike and fullwidth letters fold to ASCII: such lines join in
         for i in compress(count(), map(not_, map(str.isascii, texts))):
             folded[i] = fold(texts[i])
-        # read on their own: a declared brand, another script, leetspeak symbols, a line break
-        apart = set(compress(count(), map(itemgetter(1), items)))
+        # read on their own: a declared recorded brand, another script, leetspeak symbols, a line
+        # break; a declared brand that names no recorded mark ("N/A", "no brand", the seller's
+        # own) reads as none
+        brands = [*map(itemgetter(1), items)]
+        apart = {
+            i
+            for i in compress(count(), brands)
+            if (brand := brands[i]) and self._declared_brand(brand) is not None
+        }
         apart.update(compress(count(), map(not_, map(str.isascii, folded))))
         joined = "\n".join(folded)
         if "$" in joined or "@" in joined:

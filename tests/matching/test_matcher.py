@@ -224,6 +224,21 @@ def test_find_many_answers_as_find_does() -> None:
     assert [bool(hits) for hits in expected] == [True, False, True]
 
 
+def test_find_many_reads_a_declared_brand_that_names_no_mark_as_none() -> None:
+    """ "N/A", "no brand" or a seller's own name declare no recorded mark: such lines are read
+    with the batch, a declared recorded brand on its own; the answers are find's either way."""
+    items = [
+        ("Leather handbag", "N/A", frozenset({"bags_luggage"})),
+        ("Leather handbag, Coach logo", "Acme Trading", frozenset({"bags_luggage"})),
+        ("Leather handbag", "Coach", frozenset({"bags_luggage"})),
+        ("ROLEX watch", "no brand", frozenset({"watches"})),
+        ("Steel watch", "Rolex", frozenset({"watches"})),
+    ]
+    expected = [tuple(matcher().find(t, declared_brand=d, categories=c)) for t, d, c in items]
+    assert matcher().find_many(items) == expected
+    assert [[h.brand for h in hits] for hits in expected] == [[], ["Coach"], ["Coach"], ["Rolex"], ["Rolex"]]
+
+
 def test_find_many_reads_each_line_of_a_mixed_batch_on_its_own() -> None:
     """Lines read apart (another script, leetspeak symbols, a line break inside the text) keep
     their place, and no run of short tokens or key joins the end of one line to the next."""
