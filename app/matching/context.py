@@ -121,12 +121,25 @@ class LineContext:
         return self._unbranded
 
     @property
+    def has_cue(self) -> bool:
+        """A mark cue stands somewhere in the line (cue_near asks where)."""
+        return not self._vocab.mark_cues.isdisjoint(self.words)
+
+    @property
     def upper_line(self) -> bool:
         """Written mostly in capitals: capitals then say nothing."""
         if self._upper is None:
             letters = [c for c in self._original if c.isalpha()]
             self._upper = sum(c.isupper() for c in letters) > 0.6 * len(letters) if letters else False
         return self._upper
+
+
+# What `evidence` asks of a reading at these levels, for a line read without a declared brand
+# and without another name of the brand: the line's goods must fit the brand's (SHORT, GOODS,
+# COMPANION), and a mark cue must stand in the line too (COMPANION). find_many reads a line on
+# for such a reading only where both may hold; keep these beside the rules they summarise.
+GOODS_BOUND = frozenset({Level.SHORT, Level.GOODS, Level.COMPANION})
+CUE_BOUND = frozenset({Level.COMPANION})
 
 
 def evidence(

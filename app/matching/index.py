@@ -238,7 +238,7 @@ class MarkIndex:
         self.word_ids = frozenset(w for e in self.entries for w in e.words)  # every mark word
         self.fuzzy, self.word_refs, self.squeezed = self._fuzzy_words(vocab)
         self.anchors = self._anchors(vocab)
-        self.keys = [e.key for e in self.entries]  # by entry id, for the brand search
+        self.entry_keys = [e.key for e in self.entries]  # by entry id, for the brand search
         self.entries = Entries(self.entries)
 
     def _heads(self, chosen: dict[tuple[int, str], AliasEntry], vocab: Vocabulary) -> list[AliasEntry]:

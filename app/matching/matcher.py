@@ -21,7 +21,14 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from app.engine.facts import BrandHit
-from app.matching.context import LineContext, evidence, inside_phrase, replica_phrase
+from app.matching.context import (
+    CUE_BOUND,
+    GOODS_BOUND,
+    LineContext,
+    evidence,
+    inside_phrase,
+    replica_phrase,
+)
 from app.matching.fuzzy import max_edits, similarity
 from app.matching.index import (
     KIND_ORDER,
@@ -102,28 +109,25 @@ class BrandMatcher:
         (SHORT, GOODS, COMPANION: "mini", "suede", "clip"), with the categories that would fit
         and whether a mark cue must stand in the line too (COMPANION readings only)."""
         entries = index.entries
-        bound_levels = {Level.SHORT, Level.GOODS, Level.COMPANION}
         always: set[str] = set(self._anchor_words)
         bound: dict[str, GoodsBound] = {}
         for key, (_, entry_ids) in index.short_keys.items():
             readings = [entries[i] for i in entry_ids]
-            if all(e.level in bound_levels for e in readings):
+            if all(e.level in GOODS_BOUND for e in readings):
                 fit = frozenset().union(*(index.brand_categories[e.brand] for e in readings))
-                needs_cue = all(e.level == Level.COMPANION for e in readings)
+                needs_cue = all(e.level in CUE_BOUND for e in readings)
                 bound.update((spelling, (fit, needs_cue)) for spelling in _spellings(key))
             else:
                 always.update(_spellings(key))
         return frozenset(always), {w: rule for w, rule in bound.items() if w not in always}
 
     def _fits_goods(self, tokens: list[str], categories: frozenset[str], bound: Iterable[str]) -> bool:
-        """Whether a goods-bound short key of the line (see _short_key_words) may count there:
-        the line's categories, with those its own words point to (as LineContext reads them),
-        meet the brand's, and a mark cue stands in the line where the reading needs one."""
-        vocab = self._vocab
-        goods = categories.union(*(vocab.category_cues.get(w, ()) for w in tokens))
-        cue = not vocab.mark_cues.isdisjoint(tokens)
+        """Whether a goods-bound short key of the line (see _short_key_words) may count there: the
+        line's categories, as its context reads them, meet the brand's, and a mark cue stands in
+        the line where the reading needs one."""
+        ctx = LineContext(tokens, "", categories, None, self._vocab)
         return any(
-            not goods.isdisjoint(fit) and (cue or not needs_cue)
+            not ctx.categories.isdisjoint(fit) and (not needs_cue or ctx.has_cue)
             for fit, needs_cue in map(self._goods_bound.__getitem__, bound)
         )
 
@@ -573,10 +577,7 @@ class BrandMatcher:
     def _classify(
         self, line: Line, toks: tuple[Token, ...], entry: AliasEntry, pieces: tuple[str, ...]
     ) -> tuple[str, str]:
-        if line.aligned:
-            surface = line.original[toks[0].start : toks[-1].end]
-        else:
-            surface = self._surface(line, toks[0].start, toks[-1].end)
+        surface = self._surface(line, toks[0].start, toks[-1].end)
         if not surface.isascii():
             if any(is_fullwidth(c) for c in surface):
                 return "fullwidth", ""
@@ -742,7 +743,7 @@ class BrandMatcher:
         close: dict[str, BrandHit] = {}
         for written, key in self._search_terms(line, covered):
             found = process.extract(
-                key, self._index.keys, scorer=fuzz.ratio, limit=limit, score_cutoff=SEARCH_CUTOFF
+                key, self._index.entry_keys, scorer=fuzz.ratio, limit=limit, score_cutoff=SEARCH_CUTOFF
             )
             for recorded, _, entry_id in found:
                 score = similarity(key, recorded)
