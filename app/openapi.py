@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from app.routers.responses import Problem
+from app.routers.responses import Problem, problem_description
 
 _PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 
@@ -23,11 +23,21 @@ def install_openapi(app: FastAPI) -> None:
             )
             for path in schema.get("paths", {}).values():
                 for operation in path.values():
-                    _errors_as_problems(operation.get("responses", {}))
+                    responses = operation.setdefault("responses", {})
+                    if "requestBody" in operation:
+                        _body_problems(responses)
+                    _errors_as_problems(responses)
             app.openapi_schema = schema
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _body_problems(responses: dict[str, Any]) -> None:
+    # Every body passes the size limit (app/middleware.py) and the parser before its route runs,
+    # so every operation that takes one can answer 413 and 400, whether its route says so or not.
+    for status in (400, 413):
+        responses.setdefault(str(status), {"description": problem_description(status)})
 
 
 def _errors_as_problems(responses: dict[str, Any]) -> None:

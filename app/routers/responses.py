@@ -23,6 +23,10 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {status: {"model": Problem, "description": _WHAT[status]} for status in statuses}
 
 
+def problem_description(status: int) -> str:
+    return _WHAT[status]
+
+
 _WHAT = {
     400: "The body could not be parsed.",
     401: "Missing or unknown API key.",

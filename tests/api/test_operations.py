@@ -119,3 +119,34 @@ def test_the_openapi_example_runs_as_it_stands(client: TestClient) -> None:
     response = client.post("/v1/screenings", json=example)
 
     assert response.status_code == 201, response.text
+
+
+def test_every_operation_with_a_body_documents_a_parse_failure_and_a_size_limit(client: TestClient) -> None:
+    operations = [
+        (f"{method.upper()} {path}", operation)
+        for path, item in openapi(client)["paths"].items()
+        for method, operation in item.items()
+        if "requestBody" in operation
+    ]
+    assert len(operations) >= 4, operations
+
+    for name, operation in operations:
+        for status in ("400", "413"):
+            response = operation["responses"].get(status)
+            assert response, f"{name} does not document {status}"
+            assert "application/problem+json" in response["content"], name
+
+
+def test_a_body_that_is_not_utf8_is_a_documented_400_on_every_json_route(client: TestClient) -> None:
+    undecodable = b'{"brand": "Rol\xe9x\xff"}'
+    routes = [("post", "/v1/authorizations"), ("put", "/v1/campaigns/test-campaign")]
+    documented = openapi(client)["paths"]
+
+    for method, path in routes:
+        response = client.request(
+            method, path, content=undecodable, headers={"Content-Type": "application/json"}
+        )
+
+        assert_problem(response, 400)
+        assert "UTF-8" in response.json()["detail"]
+        assert "400" in documented[path.replace("test-campaign", "{campaign_id}")][method]["responses"]
