@@ -1,5 +1,6 @@
 # The two commands of the README: `make run` starts the service, `make test` runs every check.
-# Both create .venv and install the pinned dependencies (constraints.txt) when needed.
+# Both create .venv, install the pinned dependencies (constraints.txt) and compile the matcher
+# (setup.py, mypyc) when needed.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -11,25 +12,52 @@ PORT ?= 8000
 PRESCREEN_API_KEYS ?= demo:demo-key-change-me:admin
 export PRESCREEN_API_KEYS
 
-.PHONY: install run test lint bench eval lock
+.PHONY: install compile pure run test lint bench eval lock
 
-$(STAMP): pyproject.toml constraints.txt
+# The editable install itself compiles nothing (its build environment has no mypy):
+# the matcher is compiled in place, below, with the virtualenv's own mypy and dependencies.
+$(STAMP): pyproject.toml constraints.txt setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	PRESCREEN_PURE_PYTHON=1 $(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# The matcher's modules compiled with mypyc beside their sources, again whenever one changes;
+# app/matching/__init__.py refuses compiled modules older than their sources. MATCHER=python
+# (`make run MATCHER=python`, for a machine without a C compiler) removes them instead: the
+# answers are the same, only slower.
+MATCHER ?= compiled
+MATCHER_SOURCES := $(filter-out %/__init__.py %/build_stamp.py,$(wildcard app/matching/*.py))
+COMPILED_STAMP := app/matching/compiled.sha256
+
+$(COMPILED_STAMP): $(STAMP) setup.py $(MATCHER_SOURCES)
+	$(BIN)/python setup.py --quiet build_ext --inplace || { \
+	  echo "compiling the matcher needs a C compiler (gcc or clang); MATCHER=python runs it uncompiled" >&2; \
+	  exit 1; }
+
+ifeq ($(MATCHER),python)
+MATCHER_BUILD := pure
+else
+MATCHER_BUILD := $(COMPILED_STAMP)
+endif
+
+install: $(STAMP) $(MATCHER_BUILD)
+
+compile: $(COMPILED_STAMP)
+
+pure:
+	rm -f app/matching/*.so $(COMPILED_STAMP)
+	rm -rf build
 
 run: install
 	$(BIN)/python -m uvicorn app.main:app --host $(HOST) --port $(PORT)
 
-lint: install
+lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint
+test: lint $(MATCHER_BUILD)
 	$(BIN)/python -m pytest
 
 BENCH_DATA ?= /tmp/benchdata
@@ -45,4 +73,4 @@ eval: install
 
 # Re-pin after changing dependencies in pyproject.toml.
 lock: install
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^prescreen' > constraints.txt
+	$(BIN)/python -m pip freeze --all --exclude-editable | grep -v -E '^(prescreen|pip)==' > constraints.txt

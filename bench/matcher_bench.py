@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.engine.facts import BrandHit  # noqa: E402
+from app.matching import COMPILED  # noqa: E402
 from app.matching.matcher import BrandMatcher  # noqa: E402
 from app.matching.normalize import is_cjk  # noqa: E402
 from app.reference.brands import BrandRecord, load_catalog  # noqa: E402
@@ -188,6 +189,7 @@ def main() -> None:
             found[group][1] += 1
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"marks {len(brands)}, lines {len(rows)} ({found['all'][1]} planted)")
+    print(f"matcher          {'compiled (mypyc)' if COMPILED else 'plain Python'}")
     print(f"index build      {build_s:8.2f} s wall, {build_cpu:.2f} s CPU")
     for number, (match_s, match_cpu) in enumerate(timings, 1):
         what = "matching" if len(timings) == 1 else f"matching, pass {number}"

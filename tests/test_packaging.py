@@ -20,9 +20,30 @@ def _recipe(target: str) -> list[str]:
     return [line.strip() for line in match.group(1).splitlines()]
 
 
-def _dockerfile_runs() -> list[str]:
+def _dockerfile_stages() -> list[list[str]]:
+    """Each stage's instructions, continuation lines joined."""
     text = (REPO / "Dockerfile").read_text().replace("\\\n", " ")
-    return [line.split(None, 1)[1] for line in text.splitlines() if line.startswith("RUN ")]
+    stages: list[list[str]] = []
+    for line in text.splitlines():
+        if line.startswith("FROM "):
+            stages.append([])
+        if stages and line and not line.startswith("#"):
+            stages[-1].append(line)
+    return stages
+
+
+def _runs(stage: list[str]) -> list[str]:
+    return [line.split(None, 1)[1] for line in stage if line.startswith("RUN ")]
+
+
+def _make_command(line: str, extra: str) -> list[str]:
+    return shlex.split(line.replace("$(BIN)/python", "python").replace("'.[dev]'", extra))
+
+
+def _pinned_install() -> str:
+    return next(
+        line for line in _recipe("$(STAMP)") if "pip install" in line and "-c constraints.txt" in line
+    )
 
 
 def test_the_readme_gives_make_run_and_make_test_first() -> None:
@@ -39,12 +60,19 @@ def test_ci_runs_the_readmes_test_command() -> None:
 
 
 def test_the_image_installs_with_the_same_pinned_command_as_make() -> None:
-    install = next(
-        line for line in _recipe("$(STAMP)") if "pip install" in line and "-c constraints.txt" in line
-    )
-    make_args = shlex.split(install.replace("$(BIN)/python", "python").replace("'.[dev]'", "."))
-    docker_install = next(run for run in _dockerfile_runs() if "pip install" in run and "constraints" in run)
-    assert shlex.split(docker_install) == make_args
+    *_, final = _dockerfile_stages()
+    docker_install = next(run for run in _runs(final) if "pip install" in run and "constraints" in run)
+    assert shlex.split(docker_install) == _make_command(_pinned_install(), ".")
+
+
+def test_the_image_compiles_the_matcher_as_make_compile_does() -> None:
+    compile_stage, final = _dockerfile_stages()
+    assert compile_stage[0].startswith("FROM python:3.11-slim AS compile"), "the same base as the image"
+    install, *_ = [run for run in _runs(compile_stage) if "pip install" in run]
+    assert shlex.split(install) == _make_command(_pinned_install(), ".[compile]")
+    make_compile = _recipe("$(COMPILED_STAMP)")[0].split("||")[0]  # before its hint on failure
+    assert _make_command(make_compile, ".") in map(shlex.split, _runs(compile_stage))
+    assert "COPY --from=compile /srv/prescreen/app/matching app/matching" in final
 
 
 def test_the_image_starts_the_same_app_as_make_run() -> None:

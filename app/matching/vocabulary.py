@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-DATA_DIR = Path(__file__).with_name("data")
+# Found through the package, not `__file__`: compiled by mypyc (setup.py), this module's `__file__`
+# names a path inside the package that does not exist.
+DATA_DIR = Path(str(files("app.matching") / "data"))
 
 
 def _read_words(name: str) -> frozenset[str]:

@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from app.deps import StateDep
 from app.errors import ServiceUnavailable
+from app.matching import COMPILED
 from app.routers.responses import problems
 
 router = APIRouter(tags=["operations"])
@@ -29,7 +30,12 @@ def readyz(state: StateDep) -> dict[str, str]:
     knowledge = state.knowledge.current
     if knowledge is None:
         raise ServiceUnavailable(f"the brand lists are not loaded: {state.knowledge.last_error}")
-    return {"status": "ready", "brand_list": knowledge.brand_list_version}
+    # Whether the matcher runs compiled (`make compile`) tells an operator which speed to expect.
+    return {
+        "status": "ready",
+        "brand_list": knowledge.brand_list_version,
+        "matcher": "compiled" if COMPILED else "python",
+    }
 
 
 @router.get("/metrics", summary="Prometheus metrics", response_class=Response)

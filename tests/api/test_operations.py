@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+import app.matching
 from app.main import create_app
 from tests.conftest import make_settings
 from tests.factories import manifest
@@ -27,6 +28,7 @@ def test_readyz_reports_the_loaded_lists(client: TestClient) -> None:
     assert response.status_code == 200, response.text
     assert response.json()["status"] == "ready"
     assert response.json()["brand_list"] == client.get("/v1/brand-lists").json()["version"]
+    assert response.json()["matcher"] == ("compiled" if app.matching.COMPILED else "python")
 
 
 def test_readyz_is_503_when_the_database_does_not_answer() -> None:
