@@ -114,7 +114,7 @@ class BrandMatcher:
         for key, (_, entry_ids) in index.short_keys.items():
             readings = [entries[i] for i in entry_ids]
             if all(e.level in GOODS_BOUND for e in readings):
-                fit = frozenset().union(*(index.brand_categories[e.brand] for e in readings))
+                fit = frozenset().union(*[index.brand_categories[e.brand] for e in readings])
                 needs_cue = all(e.level in CUE_BOUND for e in readings)
                 bound.update((spelling, (fit, needs_cue)) for spelling in _spellings(key))
             else:
@@ -262,7 +262,7 @@ class BrandMatcher:
         try:
             sizes = bytes(map(len, flat))
         except ValueError:  # a token of 256+ characters
-            sizes = bytes(min(len(t), 255) for t in flat)
+            sizes = bytes([min(len(t), 255) for t in flat])
         pairs_at = [*map(_match_start, _SHORT_PAIR_AT_RE.finditer(sizes))]
         pairs = map(add, map(flat.__getitem__, pairs_at), map(flat.__getitem__, map(_next, pairs_at)))
         spelt = map(str.replace, pairs, repeat("l"), repeat("i"))
@@ -804,8 +804,8 @@ _next = (1).__add__
 # Folded ASCII text to its compact form: separators dropped, l read as i, lines kept apart.
 _COMPACT = bytes.maketrans(b"l", b"i")
 # Folded ASCII text to its tokens: separators to spaces, a line break to "|".
-_SPACED = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else ord("|") if c == 10 else 32 for c in range(256))
-_NOT_TOKEN = bytes(c for c in range(256) if not (48 <= c <= 57 or 97 <= c <= 122 or c == 10))
+_SPACED = bytes([c if 48 <= c <= 57 or 97 <= c <= 122 else ord("|") if c == 10 else 32 for c in range(256)])
+_NOT_TOKEN = bytes([c for c in range(256) if not (48 <= c <= 57 or 97 <= c <= 122 or c == 10)])
 
 
 def _runs(pieces: list[str], *, first: bool = False) -> Iterable[str]:
