@@ -10,9 +10,9 @@ RUN apt-get update \
 WORKDIR /srv/prescreen
 COPY pyproject.toml constraints.txt README.md setup.py ./
 COPY app/__init__.py app/__init__.py
-RUN PRESCREEN_PURE_PYTHON=1 python -m pip install --quiet -c constraints.txt -e '.[compile]'
+RUN PRESCREEN_COMPILE=no python -m pip install --quiet -c constraints.txt -e '.[compile]'
 COPY app app
-RUN python setup.py --quiet build_ext --inplace
+RUN PRESCREEN_COMPILE=yes python setup.py --quiet build_ext --inplace
 
 FROM python:3.11-slim
 
@@ -28,7 +28,7 @@ RUN useradd --system --uid 10001 --home-dir /srv/prescreen prescreen \
 # Dependencies first (pinned by constraints.txt) so code changes do not reinstall them.
 COPY pyproject.toml constraints.txt README.md setup.py ./
 COPY app/__init__.py app/__init__.py
-RUN PRESCREEN_PURE_PYTHON=1 python -m pip install --quiet -c constraints.txt -e .
+RUN PRESCREEN_COMPILE=no python -m pip install --quiet -c constraints.txt -e .
 
 COPY app app
 # The compiled modules and the stamp of the sources they were built from (app/matching/__init__.py).

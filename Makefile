@@ -14,12 +14,12 @@ export PRESCREEN_API_KEYS
 
 .PHONY: install compile pure run test lint bench eval lock
 
-# The editable install itself compiles nothing (its build environment has no mypy):
+# The editable install itself compiles nothing (PRESCREEN_COMPILE=no, setup.py):
 # the matcher is compiled in place, below, with the virtualenv's own mypy and dependencies.
 $(STAMP): pyproject.toml constraints.txt setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	PRESCREEN_PURE_PYTHON=1 $(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	PRESCREEN_COMPILE=no $(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 # The matcher's modules compiled with mypyc beside their sources, again whenever one changes;
@@ -31,7 +31,7 @@ MATCHER_SOURCES := $(filter-out %/__init__.py %/build_stamp.py,$(wildcard app/ma
 COMPILED_STAMP := app/matching/compiled.sha256
 
 $(COMPILED_STAMP): $(STAMP) setup.py $(MATCHER_SOURCES)
-	$(BIN)/python setup.py --quiet build_ext --inplace || { \
+	PRESCREEN_COMPILE=yes $(BIN)/python setup.py --quiet build_ext --inplace || { \
 	  echo "compiling the matcher needs a C compiler (gcc or clang); MATCHER=python runs it uncompiled" >&2; \
 	  exit 1; }
 

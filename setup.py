@@ -1,17 +1,23 @@
 """Compiles the brand matcher (app/matching) to C with mypyc; everything else stays plain Python.
 
-The matcher reads every line of every manifest, and the interpreter's overhead is most of its
-cost: compiled, the same source matches about 1.3 times as many lines a second (bench/README.md).
-`make compile` runs `setup.py build_ext --inplace` in the project's virtualenv, whose mypy and
-dependencies type-check the modules exactly as `make lint` does, and stamps the sources it built
-from; app/matching/__init__.py refuses compiled modules whose sources have changed since.
-PRESCREEN_PURE_PYTHON=1 builds nothing. The package metadata lives in pyproject.toml.
+The matcher reads every line of every manifest, and the interpreter's overhead is much of its
+cost: compiled, the same source matches about 1.2 times as many lines a second (bench/README.md).
+
+PRESCREEN_COMPILE says what to do:
+- `auto` (the default, e.g. a plain `pip install -e .`): compile where mypy and a C compiler are at
+  hand, else warn and install the matcher uncompiled; the answers are the same either way;
+- `yes`: compile or fail (`make compile`, the image's compile stage);
+- `no`: compile nothing (the editable install `make` does before it compiles in place).
+
+The build stamps the sources it compiled (app/matching/build_stamp.py); app/matching/__init__.py
+refuses compiled modules whose sources have changed since. The package metadata is in pyproject.toml.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import os
+import warnings
 from pathlib import Path
 from types import ModuleType
 
@@ -21,6 +27,11 @@ from setuptools.command.build_ext import build_ext
 MATCHING = Path("app/matching")
 # One shared library for all of them, so calls between the modules stay native calls.
 COMPILED = ["context", "fuzzy", "index", "matcher", "normalize", "vocabulary"]
+# mypyc type-checks what it compiles. Not with the project's own mypy settings: their plugin needs
+# pydantic, which an isolated build environment does not have; a dependency missing there is typed
+# Any, which costs the generated code a little speed and changes no answer.
+MYPY_OPTIONS = ["--config-file=", "--python-version=3.11", "--ignore-missing-imports"]
+MODE = os.environ.get("PRESCREEN_COMPILE", "auto")
 
 
 def build_stamp() -> ModuleType:
@@ -33,22 +44,42 @@ def build_stamp() -> ModuleType:
     return module
 
 
-def matcher_extensions() -> list[Extension]:
-    if os.environ.get("PRESCREEN_PURE_PYTHON") == "1":
-        return []
-    from mypyc.build import mypycify  # only a compiling build needs mypy (the dev extra has it)
+def fall_back(why: object) -> None:
+    if MODE == "yes":
+        raise SystemExit(f"compiling the matcher failed: {why}")
+    warnings.warn(f"the matcher is installed uncompiled (same answers, slower): {why}", stacklevel=2)
 
-    sources = [str(MATCHING / f"{name}.py") for name in COMPILED]
-    return mypycify(sources, opt_level="3", group_name="app.matching.native")
+
+def matcher_extensions() -> list[Extension]:
+    if MODE not in {"auto", "yes", "no"}:
+        raise SystemExit(f"PRESCREEN_COMPILE={MODE!r}: use auto, yes or no")
+    if MODE == "no":
+        return []
+    try:
+        from mypyc.build import mypycify
+
+        sources = [str(MATCHING / f"{name}.py") for name in COMPILED]
+        return mypycify([*MYPY_OPTIONS, *sources], opt_level="3", group_name="app.matching.native")
+    except (ImportError, SystemExit) as error:  # no mypy here, or mypyc refused the sources
+        fall_back(error)
+        return []
 
 
 class StampedBuildExt(build_ext):
-    """Stamps the sources only once their modules are built, so a failed build is never taken as fresh."""
+    """Stamps the sources once every module is built; a build that fails leaves no module behind."""
 
     def run(self) -> None:
-        super().run()
+        try:
+            super().run()
+        except Exception as error:  # distutils' errors: no C compiler, a failed compile or link
+            for extension in self.extensions:
+                Path(self.get_ext_fullpath(extension.name)).unlink(missing_ok=True)
+            self.extensions = []
+            fall_back(error)
+            return
         if self.extensions:
-            target = MATCHING if self.inplace else Path(self.build_lib) / MATCHING
+            in_source = self.inplace or getattr(self, "editable_mode", False)
+            target = MATCHING if in_source else Path(self.build_lib) / MATCHING
             stamp = build_stamp()
             (target / stamp.STAMP_NAME).write_text(stamp.sources_digest(MATCHING, COMPILED) + "\n")
 
