@@ -12,7 +12,10 @@ Every alias has a level (index.Level), decided from data alone when the index is
   bare number, and any model or alias (context ones included) made only of goods-describing words
   (data/descriptive_words.txt: materials, sizes, sales adjectives, shapes, colours) and numbers
   ("Suede", "Mini", "Classic Short", "327"): the word lists overrule the record. "Bumblebee" and
-  "Denali" describe no goods and keep the record's level.
+  "Denali" describe no goods and keep the record's level. A distinctive-listed model of two or
+  more ordinary words none of which describes goods ("Royal Oak", "Air Force 1", "Mickey Mouse")
+  names that model and little else: it is GOODS; one with a goods-describing word ("Air Max",
+  "Ultra Power") stays COMPANION.
 * HEAD: the first word of a many-word name, read alone where it is distinctive ("Audemars" of
   Audemars Piguet, "Jaeger" of Jaeger-LeCoultre); never a dictionary word, a place or given name
   (data/proper_nouns.txt: "Stone" Island, "Canada" Goose) or the head of two names (index.py).
@@ -27,7 +30,8 @@ What a line can say for a mark, all read from data:
 * declared: the shipper declared this brand on the line;
 * companion: a distinctive alias of the same brand (its name, a model) is also in the line;
 * cue: a mark-cue word ("logo", "brand", "original", "genuine", "monogram"...) stands within
-  `cue_window` tokens, not after a negation ("no logo", "without brand");
+  `cue_window` tokens, not after a negation ("no logo", "without brand", "custom logo") and not
+  qualifying the goods word after it ("genuine leather", "brand new");
 * casing: the alias is written as a mark is (all capitals in a line that is not, or the
   recorded inner capitals, as in "iPhone");
 * kin: for the first word of a name read alone (HEAD), any other name or model of the same
@@ -214,8 +218,11 @@ def cue_near(words: Sequence[str], span: tuple[int, int], vocab: Vocabulary) -> 
     lo, hi = max(0, start - vocab.cue_window), min(len(words), end + vocab.cue_window)
     for i in [*range(lo, start), *range(end, hi)]:
         word: str = words[i]
-        if word in vocab.mark_cues and not (i > 0 and words[i - 1] in vocab.negations):
-            return word
+        if word not in vocab.mark_cues or (i > 0 and words[i - 1] in vocab.negations):
+            continue
+        if i + 1 < len(words) and words[i + 1] in vocab.descriptive:
+            continue  # "genuine leather", "brand new": the cue qualifies the goods, not a mark
+        return word
     return None
 
 

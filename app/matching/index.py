@@ -36,7 +36,7 @@ class Level(IntEnum):
     SHORT = 2  # "LV", "3M", "YSL", any abbreviation: letters that occur by chance
     GOODS = 4  # a context model or Chinese name ("Bumblebee", 苹果): counts where the goods fit
     COMPANION = 3  # a model or alias the record calls distinctive that is an ordinary word or a
-    # number ("Suede", "Classic", "327"): it counts beside the brand's name, not alone
+    # number ("Suede", "Classic", "327", "Air Max"): it counts beside the brand's name, not alone
     HEAD = 5  # the distinctive first word of a many-word name ("Audemars" of Audemars Piguet):
     # counts with another name of the brand, its goods or the declared brand
 
@@ -159,10 +159,20 @@ def _level(
     dictionary = vocab.dictionary
     ordinary = has_categories and all(w.isdigit() or len(w) <= 2 or w in dictionary for w in words)
     if kind in ("model", "alias") and has_categories and (key.isdigit() or ordinary):
-        return Level.COMPANION
+        return Level.GOODS if _names_more_than_goods(words, vocab) else Level.COMPANION
     if kind == "abbreviation" or len(key) <= 3 or key.isdigit():
         return Level.SHORT
     return Level.WORD if needs_context or ordinary else Level.DISTINCTIVE
+
+
+def _names_more_than_goods(words: Sequence[str], vocab: Vocabulary) -> bool:
+    """Two or more ordinary words, none of which describes goods ("Royal Oak", "Air Force 1",
+    "Mickey Mouse"): together they name that model and little else, so where the goods fit they
+    are the mark. One word ("Stark", "Diver") or a phrase with a word that describes goods
+    ("Air Max", "Ultra Power", "Vintage Check") could be any seller's wording: it needs a cue."""
+    descriptive = vocab.descriptive
+    named = [w for w in words if len(w) > 2 and not w.isdigit()]
+    return len(named) >= 2 and not any(w in descriptive for w in named)
 
 
 _ASCII_WORD_RE = re.compile(r"[a-z0-9]+")

@@ -282,6 +282,10 @@ def descriptive_matcher() -> BrandMatcher:
             brand("New Balance", ["footwear"], common_word=True, context_models=["327", "Fresh Foam"]),
             brand("Transformers", ["toys"], context_models=["Bumblebee"]),
             brand("The North Face", ["clothing"], models=["Denali"]),
+            brand("Audemars Piguet", ["watches"], models=["Royal Oak"]),
+            brand("Nike", ["footwear", "clothing"], models=["Air Force 1", "Air Max"]),
+            brand("Disney", ["toys", "clothing"], models=["Mickey Mouse"]),
+            brand("MCM", ["bags_luggage"], models=["Stark"]),
         ]
     )
 
@@ -335,6 +339,44 @@ def test_a_batch_reads_a_goods_bound_key_only_where_the_goods_may_fit() -> None:
         [],
         [],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "categories", "expected"),
+    [
+        # Two or more ordinary words, none describing goods: the whole phrase names the model.
+        ("Royal Oak automatic watch, steel", frozenset({"watches"}), ["Audemars Piguet"]),
+        ("Air Force 1 white sneakers", frozenset({"footwear"}), ["Nike"]),
+        ("Mickey Mouse plush toy 30cm", frozenset({"toys"}), ["Disney"]),
+        # ...but only where the goods fit the brand's.
+        ("Royal Oak dining table, solid wood", frozenset({"furniture"}), []),
+        ("Mickey Mouse shaped cookie cutter", frozenset[str](), []),
+        # One ordinary word, or a phrase with a word that describes goods ("max"), needs a cue too.
+        ("Stark backpack, black", frozenset({"bags_luggage"}), []),
+        ("Air Max running shoes", frozenset({"footwear"}), []),
+        ("Air Max running shoes, original logo", frozenset({"footwear"}), ["Nike"]),
+    ],
+)
+def test_an_ordinary_word_model_of_several_words_counts_where_the_goods_fit(
+    text: str, categories: frozenset[str], expected: list[str]
+) -> None:
+    assert [h.brand for h in descriptive_matcher().find(text, categories=categories)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Suede sneakers, original logo", ["Puma"]),  # a cue next to the model
+        ("Suede sneakers, custom logo", []),  # the buyer's own logo is no recorded mark's cue
+        ("Suede sneakers, OEM logo printed", []),
+        ("Suede sneakers, genuine leather lining", []),  # "genuine" qualifies the leather
+        ("Suede sneakers, brand new, boxed", []),  # "brand" qualifies "new"
+        ("Suede sneakers, genuine product", ["Puma"]),
+    ],
+)
+def test_a_cue_counts_only_where_it_speaks_of_a_mark(text: str, expected: list[str]) -> None:
+    hits = descriptive_matcher().find(text, categories=frozenset({"footwear"}))
+    assert [h.brand for h in hits] == expected
 
 
 def test_a_descriptive_model_counts_on_the_declared_brand() -> None:
