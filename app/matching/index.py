@@ -166,12 +166,13 @@ def _level(
 
 
 def _names_more_than_goods(words: Sequence[str], vocab: Vocabulary) -> bool:
-    """Two or more ordinary words, none of which describes goods ("Royal Oak", "Air Force 1",
-    "Mickey Mouse"): together they name that model and little else, so where the goods fit they
-    are the mark. One word ("Stark", "Diver") or a phrase with a word that describes goods
-    ("Air Max", "Ultra Power", "Vintage Check") could be any seller's wording: it needs a cue."""
+    """Two or more ordinary words or single letters, none of which describes goods ("Royal Oak",
+    "Air Force 1", "Mickey Mouse", "G-Shock"): together they name that model and little else, so
+    where the goods fit they are the mark. One word ("Stark", "Diver") or a phrase with a word that
+    describes goods ("Air Max", "Ultra Power", "Vintage Check") could be any seller's wording: it
+    needs a cue. Numbers and two-letter words ("of", "no") name nothing on their own."""
     descriptive = vocab.descriptive
-    named = [w for w in words if len(w) > 2 and not w.isdigit()]
+    named = [w for w in words if (len(w) > 2 or len(w) == 1) and not w.isdigit()]
     return len(named) >= 2 and not any(w in descriptive for w in named)
 
 
@@ -197,8 +198,8 @@ def _entry(
         words = tuple(p for w in plain_words if (p := token_piece(w)[0]))
     if not words:
         return None
-    if kind != "name" and all(w in vocab.category_cues for w in plain_words):
-        return None  # a goods noun ("capsules") names the goods, never the mark
+    if kind != "name" and all(w in vocab.category_cues and w in vocab.dictionary for w in plain_words):
+        return None  # a goods noun ("capsules", "polo") names the goods; "iPhone" is no dictionary word
     key = words[0] if len(words) == 1 else "".join(words)
     joined = plain_words[0] if len(plain_words) == 1 else "".join(plain_words)
     cjk = not key.isascii() and is_cjk(key)

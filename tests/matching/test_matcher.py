@@ -286,6 +286,8 @@ def descriptive_matcher() -> BrandMatcher:
             brand("Nike", ["footwear", "clothing"], models=["Air Force 1", "Air Max"]),
             brand("Disney", ["toys", "clothing"], models=["Mickey Mouse"]),
             brand("MCM", ["bags_luggage"], models=["Stark"]),
+            brand("Casio", ["watches"], models=["G-Shock"]),
+            brand("Apple", ["mobile_phones"], common_word=True, models=["iPhone"]),
         ]
     )
 
@@ -348,6 +350,7 @@ def test_a_batch_reads_a_goods_bound_key_only_where_the_goods_may_fit() -> None:
         ("Royal Oak automatic watch, steel", frozenset({"watches"}), ["Audemars Piguet"]),
         ("Air Force 1 white sneakers", frozenset({"footwear"}), ["Nike"]),
         ("Mickey Mouse plush toy 30cm", frozenset({"toys"}), ["Disney"]),
+        ("G-Shock watch, black resin", frozenset({"watches"}), ["Casio"]),  # a letter and a word
         # ...but only where the goods fit the brand's.
         ("Royal Oak dining table, solid wood", frozenset({"furniture"}), []),
         ("Mickey Mouse shaped cookie cutter", frozenset[str](), []),
@@ -361,6 +364,13 @@ def test_an_ordinary_word_model_of_several_words_counts_where_the_goods_fit(
     text: str, categories: frozenset[str], expected: list[str]
 ) -> None:
     assert [h.brand for h in descriptive_matcher().find(text, categories=categories)] == expected
+
+
+def test_a_model_that_also_names_the_goods_is_still_the_mark() -> None:
+    """ "iphone" is a goods word of the category cues (it says the goods are phones), but unlike
+    "capsules" it is no dictionary word: it names the mark too."""
+    hits = descriptive_matcher().find("iPhone smartphone 8GB+256GB", categories=frozenset({"mobile_phones"}))
+    assert [(h.brand, h.matched_text) for h in hits] == [("Apple", "iPhone")]
 
 
 @pytest.mark.parametrize(
