@@ -7,8 +7,8 @@ chance. With tens of thousands of marks, shorter Latin keys ("zara", "rolex") oc
 every line's compact form ("leatherstrap" holds "ther", "hers", "erst"...), and each occurrence
 would need a boundary test; so they sit in a table looked up by whole tokens, by runs of short
 tokens ("R O L E X", "Za ra") and by the split of one non-dictionary word ("zippolighter").
-A deletion index over the distinctive alias words finds typos; a squeezed-word table finds
-doubled letters.
+A deletion index over the distinctive alias words, and the words of names that are ordinary
+words, finds typos; a squeezed-word table finds doubled letters.
 """
 
 from __future__ import annotations
@@ -330,19 +330,26 @@ class MarkIndex:
     def _fuzzy_words(
         self, vocab: Vocabulary
     ) -> tuple[DeletionIndex, dict[str, tuple[WordRef, ...]], dict[str, tuple[str, ...]]]:
-        """Distinctive alias words that may be misspelt (alphabetic, 4+ letters, not dictionary
-        words) and where they stand; the deletion index over those of 5+ letters (shorter words get
-        no typo allowance); the words with a doubled letter by their squeezed form (a word without
-        one is its own squeezed form)."""
+        """Alias words that may be misspelt (alphabetic, 4+ letters) and where they stand: the
+        distinctive ones that are no dictionary words, and the words of a brand name that is an
+        ordinary word ("Converse", "Omega", "Swatch"), whose misspellings ("Conevrse") then need
+        the context the name itself needs; the deletion index over those of 5+ letters (shorter
+        words get no typo allowance); the words with a doubled letter by their squeezed form (a
+        word without one is its own squeezed form)."""
         refs: dict[str, list[WordRef]] = {}
         dictionary = vocab.dictionary
-        distinctive = Level.DISTINCTIVE
+        distinctive, ordinary = Level.DISTINCTIVE, Level.WORD
         for entry_id, entry in enumerate(self.entries):
             words = entry.words
-            if entry.level != distinctive or entry.cjk or len(words) != len(entry.plain_words):
+            if entry.cjk or len(words) != len(entry.plain_words):
+                continue
+            named = entry.level == ordinary and entry.kind == "name"
+            if entry.level != distinctive and not named:
                 continue
             for position, (word, plain) in enumerate(zip(words, entry.plain_words, strict=True)):
-                if len(word) >= 4 and word.isalpha() and word.isascii() and plain not in dictionary:
+                if len(word) < 4 or not word.isalpha() or not word.isascii():
+                    continue
+                if named or plain not in dictionary:
                     refs.setdefault(word, []).append((entry_id, position))
             key = entry.key
             # the whole alias written as one word: "XeijirHirsox"

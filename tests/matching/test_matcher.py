@@ -158,6 +158,24 @@ def test_without_context_a_word_is_no_mark(text: str, categories: frozenset[str]
     assert matcher().find(text, categories=categories) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "categories", "expected"),
+    [
+        ("Omgea automatic watch", frozenset({"watches"}), [("Omega", "typo")]),  # transposition
+        ("Cocah leather handbag", frozenset({"bags_luggage"}), [("Coach", "typo")]),
+        ("Coachh leather handbag", frozenset({"bags_luggage"}), [("Coach", "doubled")]),
+        ("Omgea fish oil capsules", frozenset({"food"}), []),  # a misspelt word needs the goods too
+        ("Cocah tour tickets", frozenset[str](), []),
+        ("Coaches and buses, die-cast", frozenset({"toys"}), []),  # a dictionary word is never fuzzed
+    ],
+)
+def test_a_misspelt_ordinary_word_name_reads_with_the_context_the_name_needs(
+    text: str, categories: frozenset[str], expected: list[tuple[str, str]]
+) -> None:
+    hits = matcher().find(text, categories=categories)
+    assert [(h.brand, h.match_type) for h in hits] == expected
+
+
 def test_declared_brand_gives_context_and_a_hit_of_its_own() -> None:
     assert [h.brand for h in matcher().find("Coach keyring metal", declared_brand="Coach")] == ["Coach"]
     hit = only_hit("Men's quartz wrist watch", declared_brand="ROLEX")
