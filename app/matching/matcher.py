@@ -510,18 +510,30 @@ class BrandMatcher:
     def _glued(
         self, line: Line, entry: AliasEntry, cstart: int, cend: int, cstarts: list[int]
     ) -> Candidate | None:
-        """A mark glued to ordinary words: "rolexwatch", "canadagoosejacket", "ZippoLighter"."""
-        if entry.level != Level.DISTINCTIVE or entry.cjk or len(entry.key) < 4:
+        """A mark glued to ordinary words: "rolexwatch", "canadagoosejacket", "ZippoLighter". A
+        name that is an ordinary word counts glued only to goods of its own kind ("coachbag",
+        "pandorabracelet"; not "applejuice"): that goods word is the context it needs."""
+        named = entry.level == Level.WORD and entry.kind == "name"
+        if (entry.level != Level.DISTINCTIVE and not named) or entry.cjk or len(entry.key) < 4:
             return None
         first = bisect_right(cstarts, cstart) - 1
         last = bisect_right(cstarts, cend - 1) - 1
         head, tail = line.tokens[first], line.tokens[last]
         dictionary = self._vocab.dictionary
+        goods_fit = False
         for tok, rest in ((head, head.text[: cstart - head.cstart]), (tail, tail.text[cend - tail.cstart :])):
             if not rest:
                 continue
             if not tok.text.isalpha() or tok.text in dictionary or len(rest) < 3 or rest not in dictionary:
                 return None
+            if named and not self._index.brand_categories[entry.brand].isdisjoint(
+                self._vocab.category_cues.get(rest, ())
+            ):
+                goods_fit = True
+        if named:
+            if not goods_fit:
+                return None
+            entry = entry._replace(level=Level.DISTINCTIVE)
         return Candidate(entry, first, last + 1, cstart, cend, "glued", 100, "")
 
     def _typo_candidates(self, line: Line, at: int, typos: tuple[Typo, ...]) -> Iterable[Candidate]:

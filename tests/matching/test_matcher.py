@@ -176,6 +176,22 @@ def test_a_misspelt_ordinary_word_name_reads_with_the_context_the_name_needs(
     assert [(h.brand, h.match_type) for h in hits] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("coachbag leather, women", ["Coach"]),  # glued to goods of the brand's kind
+        ("Omegawatch automatic", ["Omega"]),
+        ("applejuice concentrate 1L", []),  # glued to goods that are not the brand's
+        ("coachbus die-cast model", []),
+    ],
+)
+def test_a_glued_ordinary_word_name_needs_goods_of_its_kind_glued_on(text: str, expected: list[str]) -> None:
+    hits = matcher().find(text)
+    assert [h.brand for h in hits] == expected
+    assert all(h.match_type == "glued" for h in hits)
+    assert matcher().find_many([(text, None, frozenset())]) == [tuple(hits)]
+
+
 def test_declared_brand_gives_context_and_a_hit_of_its_own() -> None:
     assert [h.brand for h in matcher().find("Coach keyring metal", declared_brand="Coach")] == ["Coach"]
     hit = only_hit("Men's quartz wrist watch", declared_brand="ROLEX")
