@@ -1,3 +1,3 @@
 """prescreen: export shipment pre-screening service."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -13,11 +14,19 @@ import yaml
 # Found through the package, not `__file__`: compiled by mypyc (setup.py), this module's `__file__`
 # names a path inside the package that does not exist.
 DATA_DIR = Path(str(files("app.matching") / "data"))
+# Every file the vocabulary reads, in the order its version hashes them.
+FILES = (
+    "english_words.txt",
+    "goods_words.txt",
+    "descriptive_words.txt",
+    "zh_common_words.txt",
+    "proper_nouns.txt",
+    "context_cues.yaml",
+)
 
 
-def _read_words(name: str) -> frozenset[str]:
-    lines = (DATA_DIR / name).read_text("utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 @dataclass(frozen=True)
@@ -42,21 +51,31 @@ class Vocabulary:
     category_cues: dict[str, frozenset[str]]  # word -> category ids it points to
     name_goods_cues: dict[str, frozenset[str]]  # word -> category ids, beside a full many-word name only
     accessory_nouns: frozenset[str]  # goods made for other goods: "cable", "case", "strap"
+    # sha256 of the files read: the matcher's answers move with it (part of the engine version)
+    version: str
 
 
 @cache
 def vocabulary() -> Vocabulary:
-    cues: dict[str, Any] = yaml.safe_load((DATA_DIR / "context_cues.yaml").read_text("utf-8"))
+    return load_vocabulary(DATA_DIR)
+
+
+def load_vocabulary(directory: Path) -> Vocabulary:
+    texts = {name: (directory / name).read_text("utf-8") for name in FILES}
+    digest = hashlib.sha256()
+    for name in FILES:
+        digest.update(name.encode() + b"\0" + texts[name].encode("utf-8"))
+    cues: dict[str, Any] = yaml.safe_load(texts["context_cues.yaml"])
     category_cues = _by_word(cues["category_cues"])
     phrases = tuple(
         ReplicaPhrase(tuple(_phrase_words(str(p["phrase"]))), str(p["phrase"]), str(p["scope"]))
         for p in cues["replica_phrases"]
     )
     return Vocabulary(
-        dictionary=_read_words("english_words.txt") | _read_words("goods_words.txt"),
-        descriptive=_read_words("descriptive_words.txt"),
-        zh_common=_read_words("zh_common_words.txt"),
-        proper_nouns=_read_words("proper_nouns.txt"),
+        dictionary=_words(texts["english_words.txt"]) | _words(texts["goods_words.txt"]),
+        descriptive=_words(texts["descriptive_words.txt"]),
+        zh_common=_words(texts["zh_common_words.txt"]),
+        proper_nouns=_words(texts["proper_nouns.txt"]),
         mark_cues=frozenset(cues["mark_cues"]),
         negations=frozenset(cues["negations"]),
         cue_window=int(cues["cue_window"]),
@@ -66,6 +85,7 @@ def vocabulary() -> Vocabulary:
         category_cues=category_cues,
         name_goods_cues=_by_word(cues["name_goods_cues"]),
         accessory_nouns=frozenset(str(w) for w in cues["accessory_nouns"]),
+        version=digest.hexdigest(),
     )
 
 

@@ -20,8 +20,10 @@ from app.engine.lines import LineScreener, screen_lines
 from app.engine.screen import screen
 from app.engine.types import Manifest, ManifestLine, Party, ScreeningContext
 from app.errors import Conflict, InvalidInput, PayloadTooLarge
+from app.matching.vocabulary import vocabulary
 from app.reference.campaigns import CampaignSpec
 from app.reference.knowledge import Knowledge
+from app.rules.vocabulary import load_vocabulary as load_marks_vocabulary
 from app.schemas.screening import PartyIn, ScreeningRequest
 from app.services import campaigns as campaign_service
 from app.services.render import screening_body
@@ -47,9 +49,19 @@ def new_screening_id() -> str:
     return f"scr_{int(time.time() * 1000):012x}{secrets.token_hex(8)}"
 
 
-def engine_version(config: EngineConfig) -> str:
-    """Engine code version plus a hash of the risk model's settings: same version, same scores."""
-    digest = hashlib.sha256(config.model_dump_json().encode()).hexdigest()[:12]
+def engine_version(config: EngineConfig, knowledge: Knowledge) -> str:
+    """Engine code version plus a hash of all else but the brand lists and campaigns (which have
+    versions of their own) that the scores depend on: the risk model's settings, the matcher's
+    word lists, the marks vocabulary, the category, HS and rate tables. Same version, same scores."""
+    parts = (
+        config.model_dump_json(),
+        vocabulary().version,
+        load_marks_vocabulary().version,
+        knowledge.categories.version,
+        knowledge.hs.version,
+        knowledge.rates.version,
+    )
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
     return f"{__version__}+{digest}"
 
 
@@ -86,7 +98,7 @@ def run_screening(
     screening_id = new_screening_id()
     created_at = dt.datetime.now(dt.UTC)
     versions = {
-        "engine": engine_version(config),
+        "engine": engine_version(config, knowledge),
         "brand_list": knowledge.brand_list_version,
         "campaigns": campaign_service.version(specs),
     }

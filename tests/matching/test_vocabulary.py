@@ -1,0 +1,48 @@
+"""The matcher's word lists carry a version, and the engine version every response reports moves with it."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import app.services.screening as screening
+from app.engine.config import EngineConfig
+from app.matching.vocabulary import DATA_DIR, FILES, load_vocabulary, vocabulary
+from app.reference.knowledge import load_knowledge
+from app.settings import Settings
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    for name in FILES:
+        shutil.copy(DATA_DIR / name, tmp_path / name)
+    return tmp_path
+
+
+def test_the_same_files_give_the_same_version(data_copy: Path) -> None:
+    assert load_vocabulary(data_copy).version == vocabulary().version
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_any_file_changed_changes_the_version(data_copy: Path, name: str) -> None:
+    with (data_copy / name).open("a", encoding="utf-8") as file:
+        file.write("\n# one more line\n")
+
+    assert load_vocabulary(data_copy).version != vocabulary().version
+
+
+def test_the_engine_version_moves_with_the_word_lists(
+    monkeypatch: pytest.MonkeyPatch, data_copy: Path
+) -> None:
+    knowledge = load_knowledge(Settings().data_paths)
+    config = EngineConfig()
+    before = screening.engine_version(config, knowledge)
+    assert screening.engine_version(config, knowledge) == before
+
+    edited = replace(vocabulary(), version="0" * 64)
+    monkeypatch.setattr(screening, "vocabulary", lambda: edited)
+
+    assert screening.engine_version(config, knowledge) != before
