@@ -13,9 +13,10 @@ Every alias has a level (index.Level), decided from data alone when the index is
   (data/descriptive_words.txt: materials, sizes, sales adjectives, shapes, colours) and numbers
   ("Suede", "Mini", "Classic Short", "327"): the word lists overrule the record. "Bumblebee" and
   "Denali" describe no goods and keep the record's level. A distinctive-listed model of two or
-  more ordinary words none of which describes goods ("Royal Oak", "Air Force 1", "Mickey Mouse")
-  names that model and little else: it is GOODS; one with a goods-describing word ("Air Max",
-  "Ultra Power") stays COMPANION.
+  more ordinary words or letters none of which describes goods ("Royal Oak", "Mickey Mouse",
+  "G-Shock"), or of such a word and a number of two digits or more ("Chuck 70", "Air Max 90"),
+  names that model and little else: it is GOODS; "Air Max", "Ultra Power" or "Charge 5" stay
+  COMPANION.
 * HEAD: the first word of a many-word name, read alone where it is distinctive ("Audemars" of
   Audemars Piguet, "Jaeger" of Jaeger-LeCoultre); never a dictionary word, a place or given name
   (data/proper_nouns.txt: "Stone" Island, "Canada" Goose) or the head of two names (index.py).

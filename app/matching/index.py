@@ -167,13 +167,18 @@ def _level(
 
 def _names_more_than_goods(words: Sequence[str], vocab: Vocabulary) -> bool:
     """Two or more ordinary words or single letters, none of which describes goods ("Royal Oak",
-    "Air Force 1", "Mickey Mouse", "G-Shock"): together they name that model and little else, so
-    where the goods fit they are the mark. One word ("Stark", "Diver") or a phrase with a word that
-    describes goods ("Air Max", "Ultra Power", "Vintage Check") could be any seller's wording: it
-    needs a cue. Numbers and two-letter words ("of", "no") name nothing on their own."""
+    "Air Force 1", "Mickey Mouse", "G-Shock"), or such a word beside a number of two digits or
+    more ("Chuck 70", "Air Max 90", "Code 11.59"): together they name that model and little else,
+    so where the goods fit they are the mark. One word ("Stark", "Diver"), a word and a digit
+    ("Charge 5": a quantity may follow any word), or words that describe goods ("Air Max",
+    "Ultra Power", "Vintage Check") could be any seller's wording: they need a cue. Two-letter
+    words ("of", "no") name nothing on their own."""
     descriptive = vocab.descriptive
     named = [w for w in words if (len(w) > 2 or len(w) == 1) and not w.isdigit()]
-    return len(named) >= 2 and not any(w in descriptive for w in named)
+    plain = [w for w in named if w not in descriptive]
+    if len(named) >= 2 and len(plain) == len(named):
+        return True
+    return bool(plain) and any(w.isdigit() and len(w) >= 2 for w in words)
 
 
 _ASCII_WORD_RE = re.compile(r"[a-z0-9]+")

@@ -317,7 +317,8 @@ def descriptive_matcher() -> BrandMatcher:
             brand("Transformers", ["toys"], context_models=["Bumblebee"]),
             brand("The North Face", ["clothing"], models=["Denali"]),
             brand("Audemars Piguet", ["watches"], models=["Royal Oak"]),
-            brand("Nike", ["footwear", "clothing"], models=["Air Force 1", "Air Max"]),
+            brand("Nike", ["footwear", "clothing"], models=["Air Force 1", "Air Max", "Air Max 90"]),
+            brand("JBL", ["consumer_electronics"], models=["Charge 5"]),
             brand("Disney", ["toys", "clothing"], models=["Mickey Mouse"]),
             brand("MCM", ["bags_luggage"], models=["Stark"]),
             brand("Casio", ["watches"], models=["G-Shock"]),
@@ -385,6 +386,8 @@ def test_a_batch_reads_a_goods_bound_key_only_where_the_goods_may_fit() -> None:
         ("Air Force 1 white sneakers", frozenset({"footwear"}), ["Nike"]),
         ("Mickey Mouse plush toy 30cm", frozenset({"toys"}), ["Disney"]),
         ("G-Shock watch, black resin", frozenset({"watches"}), ["Casio"]),  # a letter and a word
+        ("Air Max 90 sneakers, size 42", frozenset({"footwear"}), ["Nike"]),  # a word and a number
+        ("Fast charge 5 port USB hub", frozenset({"consumer_electronics"}), []),  # a digit: a quantity
         # ...but only where the goods fit the brand's.
         ("Royal Oak dining table, solid wood", frozenset({"furniture"}), []),
         ("Mickey Mouse shaped cookie cutter", frozenset[str](), []),
