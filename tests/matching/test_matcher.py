@@ -319,6 +319,8 @@ def descriptive_matcher() -> BrandMatcher:
             brand("Audemars Piguet", ["watches"], models=["Royal Oak"]),
             brand("Nike", ["footwear", "clothing"], models=["Air Force 1", "Air Max", "Air Max 90"]),
             brand("JBL", ["consumer_electronics"], models=["Charge 5"]),
+            brand("Ray-Ban", ["eyewear"], models=["Aviator"]),
+            brand("Ulysse Nardin", ["watches"], context_models=["Diver"]),
             brand("Disney", ["toys", "clothing"], models=["Mickey Mouse"]),
             brand("MCM", ["bags_luggage"], models=["Stark"]),
             brand("Casio", ["watches"], models=["G-Shock"]),
@@ -333,10 +335,13 @@ def descriptive_matcher() -> BrandMatcher:
         "Women's suede skirt, knee length",  # a material
         "Running shoes, 327 pairs",  # a bare number
         "Fresh foam insoles for shoes",  # words that describe goods, nothing else
+        "Aviator sunglasses, polarized, metal frame",  # a style of the goods
+        "Diver watch 200m, rubber strap",
     ],
 )
 def test_a_model_made_of_descriptive_words_is_no_mark_alone(text: str) -> None:
-    assert descriptive_matcher().find(text, categories=frozenset({"footwear", "clothing"})) == []
+    categories = frozenset({"footwear", "clothing", "eyewear", "watches"})
+    assert descriptive_matcher().find(text, categories=categories) == []
 
 
 @pytest.mark.parametrize(
