@@ -32,7 +32,8 @@ COMPILED_STAMP := app/matching/compiled.sha256
 
 $(COMPILED_STAMP): $(STAMP) setup.py $(MATCHER_SOURCES)
 	PRESCREEN_COMPILE=yes $(BIN)/python setup.py --quiet build_ext --inplace || { \
-	  echo "compiling the matcher needs a C compiler and the Python headers (gcc or clang, python3-dev); MATCHER=python runs it uncompiled" >&2; \
+	  echo "compiling the matcher needs a C compiler and the Python headers (gcc or clang," \
+	    "python3-dev); MATCHER=python runs it uncompiled" >&2; \
 	  exit 1; }
 
 ifeq ($(MATCHER),python)
