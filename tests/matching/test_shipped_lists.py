@@ -1,0 +1,60 @@
+"""The shipped brand lists with the matcher, as the engine reads a line: labelled lines for the
+readings that lean on the lists' own data (models of ordinary words, misspelt ordinary-word names,
+styles and phrases that are no marks), each with the categories the classifier gives it."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from app.reference.knowledge import Knowledge, load_knowledge
+from app.settings import Settings
+
+
+@cache
+def knowledge() -> Knowledge:
+    return load_knowledge(Settings().data_paths)
+
+
+def brands_in(text: str) -> list[str]:
+    assessment = knowledge().categories.classify(text, None)
+    categories = assessment.text_categories | assessment.hs_categories
+    return [h.brand for h in knowledge().matcher.find(text, categories=categories)]
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("Royal Oak automatic watch, steel case", "Audemars Piguet"),  # ordinary words, goods fit
+        ("Air Max 90 sneakers, men's size 42", "Nike"),  # a word and a model number
+        ("G-Shock watch, black resin", "Casio"),
+        ("Mickey Mouse plush toy 30cm", "Disney"),
+        ("iPhone smartphone 8GB+256GB, refurbished", "Apple"),
+        ("Conevrse canvas sneakers, high top", "Converse"),  # a misspelt ordinary-word name
+        ("Omgea automatic watch, steel case", "Omega"),
+        ("coachbag leather, women", "Coach"),  # glued to goods of its kind
+        ("Under Armor compression t-shirt", "Under Armour"),
+    ],
+)
+def test_a_shipped_mark_is_read(text: str, brand: str) -> None:
+    assert brands_in(text) == [brand]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aviator sunglasses, polarized, metal frame",  # styles of the goods
+        "Diver watch 200m, rubber strap",
+        "Pilot watch with big crown, leather strap",
+        "Men's quartz watch with day-date display, steel",
+        "Genuine leather wallet, brown, RFID blocking",  # a cue that qualifies the goods
+        "Custom logo baseball caps, embroidered, 500 pcs",  # the buyer's own logo
+        "Tiffany style stained glass table lamp, 16 inch",  # non-mark phrases
+        "Puma print leggings, animal pattern",
+        "Michelin star chef knife set",
+        "applejuice concentrate 1L",  # glued to goods that are not the brand's
+    ],
+)
+def test_a_shipped_word_that_is_no_mark_is_left_alone(text: str) -> None:
+    assert brands_in(text) == []
