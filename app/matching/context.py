@@ -6,7 +6,10 @@ Every alias has a level (index.Level), decided from data alone when the index is
 * WORD: the brand's name is also an ordinary word: the record says `common_word`, or the name is
   in the dictionary (data/english_words.txt: "Omega", "New Balance"), or a Chinese name is an
   everyday word (data/zh_common_words.txt).
-* SHORT: an abbreviation or any key of three characters or fewer ("LV", "3M", "YSL", "N°5").
+* SHORT: an abbreviation or any key of three characters or fewer ("LV", "3M", "YSL", "N°5"); a
+  name or model of three letters or fewer that the record writes as a word, not in capitals, and
+  that is a dictionary word ("On", "Go", "Air") is COMPANION: everyday wording of its own goods
+  ("slip-on shoes", "on the go") says nothing of the mark.
 * GOODS: a model, alias or Chinese name the record lists under `context_*` ("Bumblebee", 苹果).
 * COMPANION: a model or alias the record lists as distinctive that is an ordinary word or a
   bare number, and any model or alias (context ones included) made only of goods-describing words
@@ -43,7 +46,8 @@ What a line can say for a mark, all read from data:
   brand's kind are the mark.
 
 DISTINCTIVE needs nothing. WORD needs any one of the five. SHORT and GOODS need category,
-declared or companion; SHORT also matches whole tokens only ("3m x 4m" tarpaulin is no 3M).
+declared or companion; SHORT also matches whole tokens only ("3m x 4m" tarpaulin is no 3M), and a
+SHORT alias that is a dictionary word right after a number is a unit ("100 cc" is no Chanel).
 COMPANION needs declared, companion, or category and cue together. HEAD needs category, declared
 or kin.
 
@@ -179,6 +183,10 @@ def evidence(
         ctx.words, span[1], brand_categories, vocab
     ):
         return None  # "Charge cable": the model's word describes goods of another kind
+    start = span[0]
+    if level == Level.SHORT and start > 0 and ctx.words[start - 1].isdigit():
+        if ctx.words[start] in vocab.dictionary:
+            return None  # "100 cc", "5 hp": a unit after its number
     fit = brand_categories & ctx.categories
     if full_name and not fit:
         fit = brand_categories & ctx.name_goods

@@ -137,12 +137,16 @@ def _level(
     needs_context: bool,
     has_categories: bool,
     vocab: Vocabulary,
+    capitals: bool = False,
 ) -> Level:
     """The record's flags decide; the dictionaries add what the record does not say. A record with
     no goods categories cannot be checked against a line's goods, so only its flags count there.
     A model or alias made only of words that describe goods (materials, sizes, sales adjectives,
     shapes, colours: data/descriptive_words.txt) and numbers says nothing of a mark on its own,
-    even where the record lists it as a context model: "suede skirt", "mini headphones"."""
+    even where the record lists it as a context model: "suede skirt", "mini headphones". Nor does
+    a word of three letters or fewer that the record writes as a word, not in capitals ("On",
+    "Go", "Air"): "slip-on shoes", "on the go", "air conduction" are everyday wording of the very
+    goods such brands sell, so the goods fitting is not enough ("HP", "CC" are initialisms)."""
     if cjk:
         if needs_context and kind != "name":
             return Level.GOODS
@@ -153,6 +157,9 @@ def _level(
     if kind in ("model", "alias") and has_categories:
         descriptive = vocab.descriptive
         if all(w.isdigit() or w in descriptive for w in words):
+            return Level.COMPANION
+    if kind != "abbreviation" and has_categories and not capitals and len(key) <= 3 and len(words) == 1:
+        if key.isalpha() and words[0] in vocab.dictionary:
             return Level.COMPANION
     if needs_context and kind != "name":
         return Level.GOODS
@@ -208,7 +215,8 @@ def _entry(
     key = words[0] if len(words) == 1 else "".join(words)
     joined = plain_words[0] if len(plain_words) == 1 else "".join(plain_words)
     cjk = not key.isascii() and is_cjk(key)
-    level = _level(kind, plain_words, key, cjk, needs_context, has_categories, vocab)
+    capitals = text.isupper()  # "HP", "CC", "3M": an initialism, not a word
+    level = _level(kind, plain_words, key, cjk, needs_context, has_categories, vocab, capitals)
     return AliasEntry(brand, text, kind, key, words, joined, plain_words, level, cjk)
 
 

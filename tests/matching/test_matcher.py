@@ -321,6 +321,8 @@ def descriptive_matcher() -> BrandMatcher:
             brand("JBL", ["consumer_electronics"], models=["Charge 5"]),
             brand("Ray-Ban", ["eyewear"], models=["Aviator"]),
             brand("Ulysse Nardin", ["watches"], context_models=["Diver"]),
+            brand("On", ["footwear"], common_word=True, models=["Cloudmonster"]),
+            brand("Chanel", ["bags_luggage", "perfume"], abbreviations=["CC"]),
             brand("Disney", ["toys", "clothing"], models=["Mickey Mouse"]),
             brand("MCM", ["bags_luggage"], models=["Stark"]),
             brand("Casio", ["watches"], models=["G-Shock"]),
@@ -428,6 +430,36 @@ def test_a_model_that_also_names_the_goods_is_still_the_mark() -> None:
 )
 def test_a_cue_counts_only_where_it_speaks_of_a_mark(text: str, expected: list[str]) -> None:
     hits = descriptive_matcher().find(text, categories=frozenset({"footwear"}))
+    assert [h.brand for h in hits] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Slip-on canvas shoes", []),  # a short everyday word: the goods fitting is not enough
+        ("Shoes ON, size 42", []),
+        ("On Cloudmonster running shoes", ["On"]),  # beside a model of the brand
+        ("On sneakers with original logo", ["On"]),  # the goods fit and a cue
+    ],
+)
+def test_a_name_of_three_letters_or_fewer_that_is_a_word_needs_more_than_the_goods(
+    text: str, expected: list[str]
+) -> None:
+    hits = descriptive_matcher().find(text, categories=frozenset({"footwear"}))
+    assert [h.brand for h in hits] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Perfume spray 100 cc, glass bottle", []),  # a unit after its number
+        ("CC perfume 100ml", ["Chanel"]),
+        ("Quilted bag with CC logo", ["Chanel"]),
+        ("2 CC bags, quilted", []),  # read as a unit too: the rule does not tell a count from a size
+    ],
+)
+def test_an_initialism_that_is_a_unit_after_a_number_is_no_mark(text: str, expected: list[str]) -> None:
+    hits = descriptive_matcher().find(text, categories=frozenset({"perfume", "bags_luggage"}))
     assert [h.brand for h in hits] == expected
 
 

@@ -35,6 +35,10 @@ def brands_in(text: str) -> list[str]:
         ("Omgea automatic watch, steel case", "Omega"),
         ("coachbag leather, women", "Coach"),  # glued to goods of its kind
         ("Under Armor compression t-shirt", "Under Armour"),
+        ("On running shoes, mesh upper, size 42", "On"),  # the company's own two words
+        ("On Cloud 5 running shoes", "On"),  # a model beside the everyday-word name
+        ("CC quilted bag, gold chain", "Chanel"),  # an initialism where the goods fit
+        ("HP laptop 15 inch, 8GB", "HP"),
     ],
 )
 def test_a_shipped_mark_is_read(text: str, brand: str) -> None:
@@ -54,6 +58,13 @@ def test_a_shipped_mark_is_read(text: str, brand: str) -> None:
         "Puma print leggings, animal pattern",
         "Michelin star chef knife set",
         "applejuice concentrate 1L",  # glued to goods that are not the brand's
+        "Slip-on canvas shoes, women",  # a word of three letters or fewer, in its brand's goods
+        "Slip-on running shoes",
+        "Running shoes on sale, mesh",
+        "Portable power bank for on the go, 10000mAh",
+        "Wireless earbuds with air conduction",
+        "Perfume spray 100 cc, glass bottle",  # a unit after its number
+        "Air compressor 5 hp motor",
     ],
 )
 def test_a_shipped_word_that_is_no_mark_is_left_alone(text: str) -> None:
