@@ -500,8 +500,11 @@ class BrandMatcher:
         return Candidate(entry, first, last, cstart, cend, match_type, sim, detail, weak)
 
     def _spacing_is_deliberate(self, line: Line, toks: tuple[Token, ...]) -> bool:
-        """ "R O L E X", "G.U.C.C.I", "Lou-is", "Oak ley": not two ordinary words that happen to meet."""
+        """ "R O L E X", "G.U.C.C.I", "Lou-is", "Oak ley": not two ordinary words that happen to meet,
+        nor a suspended hyphen of plain prose ("mono-, di- or tri-")."""
         seps = [line.folded[a.end : b.start] for a, b in zip(toks, toks[1:], strict=False)]
+        if any(map(_SUSPENDED_HYPHEN.fullmatch, seps)):
+            return False
         if any(s.strip() for s in seps) or all(len(t.text) == 1 for t in toks):
             return True
         dictionary = self._vocab.dictionary
@@ -815,6 +818,7 @@ _next = (1).__add__
 
 # Folded ASCII text to its compact form: separators dropped, l read as i, lines kept apart.
 _COMPACT = bytes.maketrans(b"l", b"i")
+_SUSPENDED_HYPHEN = re.compile(r"-\s+")
 # Folded ASCII text to its tokens: separators to spaces, a line break to "|".
 _SPACED = bytes([c if 48 <= c <= 57 or 97 <= c <= 122 else ord("|") if c == 10 else 32 for c in range(256)])
 _NOT_TOKEN = bytes([c for c in range(256) if not (48 <= c <= 57 or 97 <= c <= 122 or c == 10)])

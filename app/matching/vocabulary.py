@@ -18,6 +18,7 @@ DATA_DIR = Path(str(files("app.matching") / "data"))
 FILES = (
     "english_words.txt",
     "goods_words.txt",
+    "hs_words.txt",
     "descriptive_words.txt",
     "zh_common_words.txt",
     "proper_nouns.txt",
@@ -72,7 +73,9 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         for p in cues["replica_phrases"]
     )
     return Vocabulary(
-        dictionary=_words(texts["english_words.txt"]) | _words(texts["goods_words.txt"]),
+        dictionary=frozenset().union(
+            *(_words(texts[name]) for name in ("english_words.txt", "goods_words.txt", "hs_words.txt"))
+        ),
         descriptive=_words(texts["descriptive_words.txt"]),
         zh_common=_words(texts["zh_common_words.txt"]),
         proper_nouns=_words(texts["proper_nouns.txt"]),

@@ -65,6 +65,11 @@ def test_a_shipped_mark_is_read(text: str, brand: str) -> None:
         "Wireless earbuds with air conduction",
         "Perfume spray 100 cc, glass bottle",  # a unit after its number
         "Air compressor 5 hp motor",
+        "Twine; binder or baler twine, of polyethylene",  # HS goods words are no misspelt marks
+        "Nuts, edible; areca nuts, fresh or dried",
+        "Acids; mono-, di- or trichloroacetic acids",  # a suspended hyphen is no spaced mark
+        "Track suits; of cotton, knitted or crocheted",  # styles
+        "Saddle bag for bicycle, waterproof",
     ],
 )
 def test_a_shipped_word_that_is_no_mark_is_left_alone(text: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -13,6 +14,8 @@ from app.engine.config import EngineConfig
 from app.matching.vocabulary import DATA_DIR, FILES, load_vocabulary, vocabulary
 from app.reference.knowledge import load_knowledge
 from app.settings import Settings
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -46,3 +49,14 @@ def test_the_engine_version_moves_with_the_word_lists(
     monkeypatch.setattr(screening, "vocabulary", lambda: edited)
 
     assert screening.engine_version(config, knowledge) != before
+
+
+def test_the_hs_word_list_is_what_its_build_script_makes() -> None:
+    spec = importlib.util.spec_from_file_location("build_hs_words", REPO / "tools" / "build_hs_words.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    assert (DATA_DIR / "hs_words.txt").read_text(encoding="utf-8") == module.hs_words()
+    assert {"baler", "areca", "saddlery"} <= vocabulary().dictionary
