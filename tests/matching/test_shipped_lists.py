@@ -4,6 +4,7 @@ styles and phrases that are no marks), each with the categories the classifier g
 
 from __future__ import annotations
 
+import csv
 from functools import cache
 
 import pytest
@@ -74,3 +75,18 @@ def test_a_shipped_mark_is_read(text: str, brand: str) -> None:
 )
 def test_a_shipped_word_that_is_no_mark_is_left_alone(text: str) -> None:
     assert brands_in(text) == []
+
+
+def test_no_goods_description_of_the_hs_nomenclature_reads_as_a_mark() -> None:
+    """6,940 descriptions of goods that name no mark, each with its own code's categories."""
+    with Settings().data_paths.hs_codes.open(encoding="utf-8", newline="") as file:
+        rows = [(row["hscode"], row["description"]) for row in csv.DictReader(file)]
+    flagged = []
+    for code, description in rows:
+        assessment = knowledge().categories.classify(description, code)
+        categories = assessment.text_categories | assessment.hs_categories
+        hits = knowledge().matcher.find(description, categories=categories)
+        if hits:
+            flagged.append((code, description, [h.brand for h in hits]))
+    assert len(rows) > 5000
+    assert flagged == []
