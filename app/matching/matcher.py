@@ -91,7 +91,10 @@ class BrandMatcher:
         self._index = index
         self._vocab = vocabulary()
         # Every line word is read once (typos, glued short marks, leetspeak), then remembered.
-        self._known: set[str] = set(self._vocab.dictionary)  # words with nothing to read
+        # Dictionary words and place and given names have nothing to read: they are never a
+        # misspelt or glued mark ("made in Bulgaria" is no Bvlgari, "Malta" no Makita).
+        self._ordinary = self._vocab.dictionary | self._vocab.proper_nouns
+        self._known: set[str] = set(self._ordinary)  # words with nothing to read
         self._typos: dict[str, tuple[Typo, ...]] = {}  # words near some mark word
         self._glues: dict[str, tuple[tuple[int, int], ...]] = {}  # words with a short mark glued on
         self._leet: set[str] = set()  # leetspeak words: their line is parsed token by token
@@ -424,7 +427,7 @@ class BrandMatcher:
         return tuple(spans)
 
     def _forget(self) -> None:
-        self._known = set(self._vocab.dictionary)
+        self._known = set(self._ordinary)
         self._typos.clear()
         self._glues.clear()
         self._leet.clear()

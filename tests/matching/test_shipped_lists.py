@@ -90,3 +90,19 @@ def test_no_goods_description_of_the_hs_nomenclature_reads_as_a_mark() -> None:
             flagged.append((code, description, [h.brand for h in hits]))
     assert len(rows) > 5000
     assert flagged == []
+
+
+def test_no_country_of_origin_reads_as_a_mark() -> None:
+    """Every country name of the geography data in a line of goods of many kinds ("made in Bulgaria" is
+    no misspelt Bvlgari, "Marshall Islands" no PAW Patrol pup)."""
+    path = Settings().data_paths.geography_dir / "countries_regions.csv"
+    with path.open(encoding="utf-8", newline="") as file:
+        countries = [row["name"] for row in csv.DictReader(file)]
+    flagged = [
+        (line, brands)
+        for name in countries
+        for line in (f"Cotton t-shirts, made in {name}, 200 pcs", f"{name} souvenir keychain, metal")
+        if (brands := brands_in(line))
+    ]
+    assert len(countries) > 200
+    assert flagged == []
