@@ -71,6 +71,9 @@ def test_a_shipped_mark_is_read(text: str, brand: str) -> None:
         "Acids; mono-, di- or trichloroacetic acids",  # a suspended hyphen is no spaced mark
         "Track suits; of cotton, knitted or crocheted",  # styles
         "Saddle bag for bicycle, waterproof",
+        "Belt bag, nylon, 100 pcs",  # every maker's name for the kind of goods
+        "Smart band fitness tracker, 100 pcs",
+        "Men's blazer, wool, navy",
     ],
 )
 def test_a_shipped_word_that_is_no_mark_is_left_alone(text: str) -> None:
