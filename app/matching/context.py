@@ -19,7 +19,9 @@ Every alias has a level (index.Level), decided from data alone when the index is
   more ordinary words or letters none of which describes goods ("Royal Oak", "Mickey Mouse",
   "G-Shock"), or of such a word and a number of two digits or more ("Chuck 70", "Air Max 90"),
   names that model and little else: it is GOODS; "Air Max", "Ultra Power" or "Charge 5" stay
-  COMPANION.
+  COMPANION, and so does any model, context ones included, that names goods of the brand's own
+  kind last after ordinary words naming nothing more ("Trucker Jacket", "Love bracelet",
+  "Lightning cable"): that is how every maker describes its goods.
 * HEAD: the first word of a many-word name, read alone where it is distinctive ("Audemars" of
   Audemars Piguet, "Jaeger" of Jaeger-LeCoultre); never a dictionary word, a place or given name
   (data/proper_nouns.txt: "Stone" Island, "Canada" Goose) or the head of two names (index.py).

@@ -135,7 +135,7 @@ def _level(
     key: str,
     cjk: bool,
     needs_context: bool,
-    has_categories: bool,
+    categories: frozenset[str],
     vocab: Vocabulary,
     capitals: bool = False,
 ) -> Level:
@@ -147,6 +147,7 @@ def _level(
     a word of three letters or fewer that the record writes as a word, not in capitals ("On",
     "Go", "Air"): "slip-on shoes", "on the go", "air conduction" are everyday wording of the very
     goods such brands sell, so the goods fitting is not enough ("HP", "CC" are initialisms)."""
+    has_categories = bool(categories)
     if cjk:
         if needs_context and kind != "name":
             return Level.GOODS
@@ -157,6 +158,8 @@ def _level(
     if kind in ("model", "alias") and has_categories:
         descriptive = vocab.descriptive
         if all(w.isdigit() or w in descriptive for w in words):
+            return Level.COMPANION
+        if _names_goods_with_a_word(words, categories, vocab):
             return Level.COMPANION
     if kind != "abbreviation" and has_categories and not capitals and len(key) <= 3 and len(words) == 1:
         if key.isalpha() and words[0] in vocab.dictionary:
@@ -188,12 +191,29 @@ def _names_more_than_goods(words: Sequence[str], vocab: Vocabulary) -> bool:
     return bool(plain) and any(w.isdigit() and len(w) >= 2 for w in words)
 
 
+def _names_goods_with_a_word(words: Sequence[str], categories: frozenset[str], vocab: Vocabulary) -> bool:
+    """Goods of the brand's own kind named last, after ordinary words that name nothing more
+    ("Trucker Jacket", "Love bracelet", "Moisturizing Cream", "Lightning cable"): every maker
+    describes its goods so, even where the record lists it as a model, so it needs what a one-word
+    model needs. The last word is an accessory noun or a goods word of one of the brand's
+    categories; "Mickey Mouse" (a mouse is no Disney goods), "Royal Oak" and "Air Force 1" are not."""
+    *rest, last = words
+    if not rest:
+        return False
+    if last not in vocab.accessory_nouns and categories.isdisjoint(vocab.category_cues.get(last, ())):
+        return False
+    ordinary, descriptive = vocab.dictionary, vocab.descriptive
+    if not all(w.isdigit() or len(w) <= 2 or w in ordinary or w in descriptive for w in rest):
+        return False  # "Cloudmonster shoes": a word of the brand's own
+    return not _names_more_than_goods(rest, vocab)
+
+
 _ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
 _SKELETON = str.maketrans({"l": "i"})
 
 
 def _entry(
-    brand: int, text: str, kind: str, needs_context: bool, has_categories: bool, vocab: Vocabulary
+    brand: int, text: str, kind: str, needs_context: bool, categories: frozenset[str], vocab: Vocabulary
 ) -> AliasEntry | None:
     folded = fold(text)
     if folded.isascii() and "$" not in folded and "@" not in folded:
@@ -216,7 +236,7 @@ def _entry(
     joined = plain_words[0] if len(plain_words) == 1 else "".join(plain_words)
     cjk = not key.isascii() and is_cjk(key)
     capitals = text.isupper()  # "HP", "CC", "3M": an initialism, not a word
-    level = _level(kind, plain_words, key, cjk, needs_context, has_categories, vocab, capitals)
+    level = _level(kind, plain_words, key, cjk, needs_context, categories, vocab, capitals)
     return AliasEntry(brand, text, kind, key, words, joined, plain_words, level, cjk)
 
 
@@ -249,9 +269,9 @@ class MarkIndex:
         self.non_mark = tuple(tuple(k for p in b.non_mark_phrases if (k := skeleton(p))) for b in self.brands)
         chosen: dict[tuple[int, str], AliasEntry] = {}
         for brand_id, record in enumerate(self.brands):
-            has_categories = bool(record.categories)
+            categories = self.brand_categories[brand_id]
             for text, kind, needs_context in _aliases(record):
-                entry = _entry(brand_id, text, kind, needs_context, has_categories, vocab)
+                entry = _entry(brand_id, text, kind, needs_context, categories, vocab)
                 if entry is None:
                     continue
                 old = chosen.get((brand_id, entry.key))

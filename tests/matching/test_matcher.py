@@ -322,6 +322,8 @@ def descriptive_matcher() -> BrandMatcher:
             brand("Ray-Ban", ["eyewear"], models=["Aviator"]),
             brand("Ulysse Nardin", ["watches"], context_models=["Diver"]),
             brand("On", ["footwear"], common_word=True, models=["Cloudmonster"]),
+            brand("Levi's", ["clothing"], context_models=["Trucker Jacket"]),
+            brand("Pokemon", ["toys"], models=["Poke Ball"]),
             brand("Chanel", ["bags_luggage", "perfume"], abbreviations=["CC"]),
             brand("Disney", ["toys", "clothing"], models=["Mickey Mouse"]),
             brand("MCM", ["bags_luggage"], models=["Stark"]),
@@ -460,6 +462,19 @@ def test_a_name_of_three_letters_or_fewer_that_is_a_word_needs_more_than_the_goo
 )
 def test_an_initialism_that_is_a_unit_after_a_number_is_no_mark(text: str, expected: list[str]) -> None:
     hits = descriptive_matcher().find(text, categories=frozenset({"perfume", "bags_luggage"}))
+    assert [h.brand for h in hits] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Denim trucker jacket, men", []),  # a kind of the brand's goods, named as anyone would
+        ("Trucker jacket with original logo", ["Levi's"]),  # ...which a cue makes the mark
+        ("Poke Ball plush toy", ["Pokemon"]),  # a ball is no goods of the brand's: the name stands
+    ],
+)
+def test_a_model_that_names_its_own_kind_of_goods_needs_a_cue(text: str, expected: list[str]) -> None:
+    hits = descriptive_matcher().find(text, categories=frozenset({"clothing", "toys"}))
     assert [h.brand for h in hits] == expected
 
 

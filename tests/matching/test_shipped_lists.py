@@ -74,6 +74,10 @@ def test_a_shipped_mark_is_read(text: str, brand: str) -> None:
         "Belt bag, nylon, 100 pcs",  # every maker's name for the kind of goods
         "Smart band fitness tracker, 100 pcs",
         "Men's blazer, wool, navy",
+        "Moisturizing cream 50ml, aloe vera",  # a kind of the brand's goods, as anyone names it
+        "Denim trucker jacket, men",
+        "Couple love bracelet, stainless steel",
+        "Lightning cable 1m, fast charging",
     ],
 )
 def test_a_shipped_word_that_is_no_mark_is_left_alone(text: str) -> None:
