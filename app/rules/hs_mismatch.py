@@ -3,8 +3,10 @@
 A wrong code hides goods from the controls meant for them, so this rule is careful not to cry wolf:
 - goods: only when a category keyword is the head noun of the description ("quartz wrist watch"),
   none of the described categories may be declared under the code (their own headings or the
-  neighbouring ones listed in categories.yaml), and the code clearly belongs elsewhere: to another
-  category's goods, or to another HS section (broad goods family) altogether;
+  neighbouring ones listed in categories.yaml), the code's own nomenclature text does not name
+  those goods itself ("conveyor belts" under 4010: belts, whatever category the word points to
+  elsewhere), and the code clearly belongs elsewhere: to another category's goods, or to another
+  HS section (broad goods family) altogether;
 - accessories ("phone cases", "watch boxes"): when the code is not one such articles are declared
   under and it belongs to goods of a category, e.g. phone cases declared as the phones themselves.
 Codes that do not exist in HS 2022 are the API's business (it refuses them), not this rule's.
@@ -12,6 +14,7 @@ Codes that do not exist in HS 2022 are the API's business (it refuses them), not
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from app.engine.facts import AccessoryHit, LineFacts
@@ -20,6 +23,7 @@ from app.reference.categories import CategoryTable
 from app.reference.hs import HsNomenclature, normalise_code
 from app.rules.base import RuleEnv
 
+_WORD = re.compile(r"[a-z]+")
 _RECOMMENDATION = (
     "Correct the HS code to the heading of the goods actually shipped, or correct the description; "
     "a wrong code can lead to seizure and penalties."
@@ -61,7 +65,7 @@ def _described_goods(
         if any(r.fits_code(code) for r in records):
             return None
         heads = [r for r in records if r.id in facts.head_categories]
-        if not heads:
+        if not heads or _named_by_the_code(facts, {r.id for r in heads}, code, hs):
             return None
         section = hs.section(code)
         if not facts.hs_categories and any(section in r.sections for r in heads):
@@ -75,6 +79,8 @@ def _described_goods(
     accessories = facts.accessories
     if not accessories or any(_fits_accessory(table, a, code) for a in accessories):
         return None
+    if any(_named_by_text(a.text, code, hs) for a in accessories):
+        return None  # "parts for diesel engines" under 8409, "Parts suitable for use ... with engines"
     hs_categories = table.hs_categories(code)
     if not hs_categories:
         return None
@@ -91,6 +97,22 @@ def _described_goods(
         "hs_categories": sorted(hs_categories),
         "expected_hs": list(group.hs_prefixes) if group else [],
     }
+
+
+def _named_by_the_code(facts: LineFacts, heads: set[str], code: str, hs: HsNomenclature) -> bool:
+    """The declared code's own nomenclature text (its subheading or heading) names the goods the
+    head noun names: "conveyor belts" under 4010, "percussion caps" under 3603, "pyridine ring"
+    under 2933. The word points to clothing, headwear or jewellery elsewhere; the code fits it."""
+    evidence = (h.evidence for h in facts.category_hits if h.source == "keyword" and h.category in heads)
+    return any(_named_by_text(e, code, hs) for e in evidence)
+
+
+def _named_by_text(words: str, code: str, hs: HsNomenclature) -> bool:
+    """Every word of `words` stands in the code's subheading or heading text, plural or not."""
+    text = " ".join(t for c in dict.fromkeys((code, code[:4])) if (t := hs.describe(c)))
+    named = {w.removesuffix("s") for w in _WORD.findall(text.casefold())}  # "engine" in "engines"
+    wanted = _WORD.findall(words.casefold())
+    return bool(wanted) and named.issuperset(w.removesuffix("s") for w in wanted)
 
 
 def _fits_accessory(table: CategoryTable, accessory: AccessoryHit, code: str) -> bool:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 
 from app.engine.types import FlagCode
 from app.rules import hs_mismatch
+from app.settings import Settings
 from tests.rules.reference_env import env, facts
 
 
@@ -52,6 +55,9 @@ def test_phone_cases_declared_as_phones_are_flagged() -> None:
         ("Concrete mixer 350L", "8474.31"),  # same goods family as small appliances: not clear enough
         ("Quartz wrist watch", "9999.99"),  # unknown codes are refused elsewhere
         ("Items", "9102.11"),
+        ("Rubber conveyor belts, reinforced with steel", "4010.11"),  # the code's own text names belts
+        ("Percussion caps", "3603.30"),
+        ("Mules and hinnies; live", "0101.90"),
     ],
 )
 def test_codes_that_fit_or_are_not_clearly_wrong_are_not_flagged(description: str, hs_code: str) -> None:
@@ -60,3 +66,24 @@ def test_codes_that_fit_or_are_not_clearly_wrong_are_not_flagged(description: st
 
 def test_no_code_no_flag() -> None:
     assert list(hs_mismatch.check(facts("Quartz wrist watch", None), env())) == []
+
+
+def test_a_word_the_code_names_does_not_excuse_other_goods() -> None:
+    """ "Belts" is in 4010's text; leather belts (clothing) are still no conveyor belts under 8517."""
+    found = list(hs_mismatch.check(facts("Leather belts for men, pin buckle", "8517.13"), env()))
+    assert [f.code for f in found] == [FlagCode.HS_MISMATCH]
+
+
+def test_no_subheading_described_in_its_own_words_is_a_mismatch() -> None:
+    """Every six-digit subheading of HS 2022, its own description declared under its own code."""
+    path = Settings().data_paths.hs_codes
+    with path.open(encoding="utf-8", newline="") as file:
+        rows = [(r["hscode"], r["description"]) for r in csv.DictReader(file) if len(r["hscode"]) == 6]
+    rules_env = env()
+    flagged = [
+        (code, description)
+        for code, description in rows
+        if not code.startswith("99") and list(hs_mismatch.check(facts(description, code), rules_env))
+    ]
+    assert len(rows) > 5000
+    assert flagged == []
