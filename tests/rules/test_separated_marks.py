@@ -29,6 +29,7 @@ def flags(*lines: LineFacts, destination: str = "US", config: EngineConfig | Non
         ("Ladies handbags, PU, unbranded", {"bags_luggage"}, "Dust bags with printed logo", 800),
         ("Baseball caps, plain", {"headwear"}, "Embroidered badges with brand logo", 1500),
         ("Denim jeans, no label", {"clothing"}, "Leather patches with debossed logo for jeans", 4000),
+        ("Unbranded perfume 100ml, in bulk", {"perfume"}, "Perfume caps with engraved logo", 6000),
     ],
 )
 def test_marks_fitting_unbranded_goods_flag_and_name_both_lines(
