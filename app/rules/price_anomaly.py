@@ -1,21 +1,27 @@
 """PRICE_ANOMALY: a branded line declared far below what the genuine article sells for.
 
-The floor is the brand's own (brand list `floor_price_usd`), else a conservative floor of branded
-goods of the line's category (categories.yaml `branded_floor_usd`, by keyword where listed). A
-brand floor stated for part of the range only ("outerwear only") holds for the goods it names and
-yields to a lower category floor for the rest.
+The floor is the named model's where the line names one the brand list prices (`model_floors`:
+"AirPods Pro", "Speedmaster"; the longest name named wins), else the brand's own
+(`floor_price_usd`), else a conservative floor of branded goods of the line's category
+(categories.yaml `branded_floor_usd`, by keyword where listed). A brand floor stated for part of
+the range only ("outerwear only") holds for the goods it names and yields to a lower category
+floor for the rest.
 Lines whose currency has no rate in the table have no USD value: the rule cannot judge them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from app.engine.facts import BrandHit, LineFacts
 from app.engine.types import Flag, FlagCode, Severity
+from app.matching.normalize import fold
+from app.reference.brands import BrandRecord
 from app.rules.base import RuleEnv
 
 _PARTIAL_BASIS = ("only", "not apply", "does not")
+_WORD = re.compile(r"[^\W_]+")  # folded letters and digits: "wh-1000xm5" is "wh 1000xm5"
 
 
 def check(facts: LineFacts, env: RuleEnv) -> Iterator[Flag]:
@@ -39,6 +45,8 @@ def check(facts: LineFacts, env: RuleEnv) -> Iterator[Flag]:
 
 def _floor(hit: BrandHit, facts: LineFacts, env: RuleEnv) -> tuple[float, str] | None:
     record = env.knowledge.catalog.get(hit.brand)
+    if record is not None and record.model_floors and (model := _model_floor(record, facts)):
+        return model
     category = _category_floor(facts, env)
     if record is None or record.floor_price_usd is None:
         return category
@@ -51,6 +59,21 @@ def _floor(hit: BrandHit, facts: LineFacts, env: RuleEnv) -> tuple[float, str] |
     if partial and not named and category is not None and category[0] < record.floor_price_usd:
         return category
     return record.floor_price_usd, basis
+
+
+def _model_floor(record: BrandRecord, facts: LineFacts) -> tuple[float, str] | None:
+    """The floor of the most specific priced model the line names ("AirPods Pro" over "AirPods")."""
+    words = _WORD.findall(fold(facts.line.description))
+    line = f" {' '.join(words)} "
+    named = [
+        (len(model), floor)
+        for floor in record.model_floors
+        if (model := _WORD.findall(fold(floor.model))) and f" {' '.join(model)} " in line
+    ]
+    if not named:
+        return None
+    _, floor = max(named, key=lambda found: found[0])
+    return floor.floor_price_usd, floor.floor_basis
 
 
 def _category_floor(facts: LineFacts, env: RuleEnv) -> tuple[float, str] | None:

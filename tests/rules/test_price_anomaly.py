@@ -6,6 +6,7 @@ import pytest
 
 from app.engine.config import EngineConfig, PriceConfig
 from app.engine.types import FlagCode
+from app.reference.brands import BrandRecord, ModelFloor
 from app.rules import price_anomaly
 from tests.rules.reference_env import brand, env, facts
 
@@ -82,3 +83,39 @@ def test_lines_without_brand_or_value_are_not_judged() -> None:
     assert list(price_anomaly.check(facts("Quartz watch", "9102.11", unit_value=0.5), env(OMEGA))) == []
     line = facts("Omega watch", "9102.21", unit_value=None, brands=("Omega",))
     assert list(price_anomaly.check(line, env(OMEGA))) == []
+
+
+def _apple() -> BrandRecord:
+    return BrandRecord(
+        name="Apple",
+        rights_holder="Apple Inc.",
+        home_country="US",
+        categories=["consumer_electronics"],
+        models=["AirPods", "AirPods Pro"],
+        model_floors=[
+            ModelFloor(model="AirPods", floor_price_usd=99, floor_basis="AirPods 4 list US$129"),
+            ModelFloor(model="AirPods Pro", floor_price_usd=179, floor_basis="AirPods Pro 2 list US$249"),
+        ],
+        source="test",
+    )
+
+
+@pytest.mark.parametrize(
+    ("description", "unit_value", "floor"),
+    [
+        ("Apple AirPods Pro 2 wireless earbuds", 40.0, 179),  # the most specific model named
+        ("Apple AirPods 4 earbuds", 20.0, 99),
+    ],
+)
+def test_a_priced_model_named_on_the_line_sets_the_floor(
+    description: str, unit_value: float, floor: int
+) -> None:
+    line = facts(description, "8518.30", unit_value=unit_value, brands=("Apple",))
+    [flag] = price_anomaly.check(line, env(_apple()))
+    assert flag.evidence["floor_usd"] == floor
+    assert "AirPods" in str(flag.evidence["floor_basis"])
+
+
+def test_a_model_at_its_genuine_price_is_not_flagged() -> None:
+    line = facts("Apple AirPods Pro 2 wireless earbuds", "8518.30", unit_value=189.0, brands=("Apple",))
+    assert list(price_anomaly.check(line, env(_apple()))) == []
