@@ -40,6 +40,7 @@ def brands_in(text: str) -> list[str]:
         ("On Cloud 5 running shoes", "On"),  # a model beside the everyday-word name
         ("CC quilted bag, gold chain", "Chanel"),  # an initialism where the goods fit
         ("HP laptop 15 inch, 8GB", "HP"),
+        ("Restock order, goods: Intel processors, packed 12 per box", "Intel"),  # a plural goods word
     ],
 )
 def test_a_shipped_mark_is_read(text: str, brand: str) -> None:
