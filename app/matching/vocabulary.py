@@ -74,7 +74,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
     )
     return Vocabulary(
         dictionary=frozenset().union(
-            *(_words(texts[name]) for name in ("english_words.txt", "goods_words.txt", "hs_words.txt"))
+            *[_words(texts[name]) for name in ("english_words.txt", "goods_words.txt", "hs_words.txt")]
         ),
         descriptive=_words(texts["descriptive_words.txt"]),
         zh_common=_words(texts["zh_common_words.txt"]),
