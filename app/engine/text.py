@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _HAS_DIGIT = re.compile(r"\d")
@@ -31,3 +32,17 @@ def description_key(text: str) -> str:
     folded = fold(text)
     words = {w for w in folded.split() if not _HAS_DIGIT.search(w)}
     return " ".join(sorted(words)) or folded
+
+
+@lru_cache(maxsize=65_536)
+def singular(word: str) -> str:
+    """A plain English plural rule, enough to compare goods nouns ("watches" and "watch")."""
+    if len(word) < 4 or not word.isalpha() or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "zes", "sses")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word

@@ -69,6 +69,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
+from app.engine.text import singular
 from app.matching.index import Level
 from app.matching.vocabulary import Vocabulary
 
@@ -108,7 +109,7 @@ class LineContext:
             found = set(self._given)
             cues = self._vocab.category_cues
             for word in self.present:
-                found |= cues.get(word) or cues.get(_singular(word), frozenset())
+                found |= cues.get(word) or cues.get(singular(word), frozenset())
             self._categories = frozenset(found)
         return self._categories
 
@@ -222,18 +223,6 @@ def describes_other_goods(
         return True
     pointed = vocab.category_cues.get(word)
     return pointed is not None and bool(brand_categories) and pointed.isdisjoint(brand_categories)
-
-
-def _singular(word: str) -> str:
-    """ "processors" → "processor", "watches" → "watch", "accessories" → "accessory": the cue lists
-    name goods in the singular, and often in the plural too, but not always."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
 
 
 def cue_near(words: Sequence[str], span: tuple[int, int], vocab: Vocabulary) -> str | None:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from app.engine.facts import AccessoryHit, LineFacts
+from app.engine.text import singular
 from app.engine.types import Flag, FlagCode, Severity
 from app.reference.categories import CategoryTable
 from app.reference.hs import HsNomenclature, normalise_code
@@ -110,9 +111,9 @@ def _named_by_the_code(facts: LineFacts, heads: set[str], code: str, hs: HsNomen
 def _named_by_text(words: str, code: str, hs: HsNomenclature) -> bool:
     """Every word of `words` stands in the code's subheading or heading text, plural or not."""
     text = " ".join(t for c in dict.fromkeys((code, code[:4])) if (t := hs.describe(c)))
-    named = {w.removesuffix("s") for w in _WORD.findall(text.casefold())}  # "engine" in "engines"
+    named = {singular(w) for w in _WORD.findall(text.casefold())}  # "engine" in "engines"
     wanted = _WORD.findall(words.casefold())
-    return bool(wanted) and named.issuperset(w.removesuffix("s") for w in wanted)
+    return bool(wanted) and named.issuperset(map(singular, wanted))
 
 
 def _fits_accessory(table: CategoryTable, accessory: AccessoryHit, code: str) -> bool:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from app.engine.text import singular
 from app.reference.yaml_files import parse_yaml
 
 VOCABULARY_PATH = Path(__file__).resolve().parent.parent / "data" / "patterns" / "marks_vocabulary.yaml"
@@ -110,20 +111,6 @@ class MarksVocabulary:
             | qualifiers
             | {negation[0] for negation in self.negations if len(negation) == 1}
         )
-
-
-@lru_cache(maxsize=65_536)
-def singular(word: str) -> str:
-    """A plain English plural rule, enough to compare goods nouns ("watches" and "watch")."""
-    if len(word) < 4 or not word.isalpha() or word.endswith(("ss", "us", "is")):
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "zes", "sses")):
-        return word[:-2]
-    if word.endswith("s"):
-        return word[:-1]
-    return word
 
 
 def segments(text: str) -> list[list[str]]:
