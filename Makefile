@@ -27,7 +27,7 @@ $(STAMP): pyproject.toml constraints.txt setup.py
 # (`make run MATCHER=python`, for a machine without a C compiler) removes them instead: the
 # answers are the same, only slower.
 MATCHER ?= compiled
-MATCHER_SOURCES := $(filter-out %/__init__.py %/build_stamp.py,$(wildcard app/matching/*.py))
+MATCHER_SOURCES := $(filter-out %/__init__.py %/build_stamp.py %/hits.py,$(wildcard app/matching/*.py))
 COMPILED_STAMP := app/matching/compiled.sha256
 
 $(COMPILED_STAMP): $(STAMP) setup.py $(MATCHER_SOURCES)

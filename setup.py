@@ -25,10 +25,11 @@ from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 MATCHING = Path("app/matching")
-# Every module of the package but the two that check the build (they must import uncompiled), in
-# one shared library, so calls between the modules stay native calls. The Makefile's
+# Every module of the package in one shared library, so calls between the stage modules stay
+# native calls; but the two that check the build (they must import uncompiled) and the hit types
+# (hits.py: the engine pickles them across processes, as plain classes). The Makefile's
 # MATCHER_SOURCES are the same files.
-PLAIN = {"__init__", "build_stamp"}
+PLAIN = {"__init__", "build_stamp", "hits"}
 COMPILED = sorted(path.stem for path in MATCHING.glob("*.py") if path.stem not in PLAIN)
 # mypyc type-checks what it compiles. Not with the project's own mypy settings: their plugin needs
 # pydantic, which an isolated build environment does not have; a dependency missing there is typed

@@ -40,11 +40,11 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.engine.facts import BrandHit  # noqa: E402
 from app.matching import COMPILED  # noqa: E402
+from app.matching.hits import BrandHit  # noqa: E402
 from app.matching.matcher import BrandMatcher  # noqa: E402
-from app.matching.normalize import is_cjk  # noqa: E402
 from app.reference.brands import BrandRecord, load_catalog  # noqa: E402
+from app.text import is_cjk  # noqa: E402
 
 # The workspace's shared folder, beside the checkout (../shared).
 SHARED = Path(__file__).resolve().parents[2] / "shared"

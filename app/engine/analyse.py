@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.engine.facts import BrandHit, LineFacts
+from app.engine.facts import LineFacts
 from app.engine.text import description_key
 from app.engine.types import ManifestLine
+from app.matching.hits import BrandHit
 from app.reference.categories import CategoryAssessment
 from app.reference.knowledge import Knowledge
 

@@ -9,18 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.engine.types import GoodsSignature, Manifest, ManifestLine
-
-
-@dataclass(frozen=True, slots=True)
-class BrandHit:
-    """A recorded mark found in a line."""
-
-    brand: str  # canonical name from the brand list
-    matched_text: str  # the text as written in the line
-    match_type: str  # exact, alias, model, translation, abbreviation, declared, typo, leet, ...
-    similarity: int  # 0-100
-    reason: str  # one sentence a person understands
-    replica_phrase: str | None = None  # "replica", "AAA", "1:1" ... seen next to the mark
+from app.matching.hits import BrandHit
 
 
 @dataclass(frozen=True, slots=True)

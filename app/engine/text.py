@@ -1,22 +1,16 @@
-"""Light text normalisation for comparing descriptions (not for brand matching)."""
+"""The description key: how the history rules compare the goods of two lines."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 
-_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+from app.text import fold
+
 _HAS_DIGIT = re.compile(r"\d")
 # ASCII letters and digits and "_" stay, everything else becomes a space: the same as _NON_WORD on
 # ASCII text, in one pass.
 _ASCII_WORDS = bytes(c if (chr(c).isalnum() or c == 95) and c < 128 else 32 for c in range(256))
 _DIGITS = frozenset("0123456789")
-
-
-def fold(text: str) -> str:
-    """NFKC, case-folded, punctuation as single spaces."""
-    return _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
 
 
 def description_key(text: str) -> str:
@@ -32,17 +26,3 @@ def description_key(text: str) -> str:
     folded = fold(text)
     words = {w for w in folded.split() if not _HAS_DIGIT.search(w)}
     return " ".join(sorted(words)) or folded
-
-
-@lru_cache(maxsize=65_536)
-def singular(word: str) -> str:
-    """A plain English plural rule, enough to compare goods nouns ("watches" and "watch")."""
-    if len(word) < 4 or not word.isalpha() or word.endswith(("ss", "us", "is")):
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "zes", "sses")):
-        return word[:-2]
-    if word.endswith("s"):
-        return word[:-1]
-    return word

@@ -69,9 +69,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
-from app.engine.text import singular
 from app.matching.index import Level
 from app.matching.vocabulary import Vocabulary
+from app.text import singular
 
 
 class LineContext:

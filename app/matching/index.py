@@ -23,9 +23,10 @@ from typing import NamedTuple, overload
 import ahocorasick_rs
 
 from app.matching.fuzzy import DeletionIndex, max_edits
-from app.matching.normalize import TOKEN_RE, fold, is_cjk, is_leet_token, skeleton, squeeze, token_piece
+from app.matching.normalize import TOKEN_RE, fold, is_leet_token, skeleton, squeeze, token_piece
 from app.matching.vocabulary import Vocabulary, vocabulary
 from app.reference.brands import BrandRecord
+from app.text import SKELETON, is_cjk
 
 
 class Level(IntEnum):
@@ -209,7 +210,6 @@ def _names_goods_with_a_word(words: Sequence[str], categories: frozenset[str], v
 
 
 _ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
-_SKELETON = str.maketrans({"l": "i"})
 
 
 def _entry(
@@ -220,7 +220,7 @@ def _entry(
         # the common case: the words are their own pieces but for the l/i skeleton
         plain_words = tuple(_ASCII_WORD_RE.findall(folded))
         if "l" in folded:
-            words = tuple(w.translate(_SKELETON) for w in plain_words)
+            words = tuple(w.translate(SKELETON) for w in plain_words)
         else:
             words = plain_words
         if not folded.isalpha() and any(not w.isalpha() and is_leet_token(w) for w in plain_words):

@@ -21,6 +21,8 @@ from typing import NamedTuple
 
 import confusable_homoglyphs
 
+from app.text import SKELETON, is_cjk_char
+
 # Separators a seller puts inside a mark are whatever is not a token character.
 TOKEN_RE = re.compile(r"[a-z0-9$@]+|[^\W_]")
 _LEET_PAIR_RE = re.compile(r"[a-z][013457]|[013457][a-z]")
@@ -35,8 +37,7 @@ _LEET_WORD_RE = re.compile(r"(?=[013457$@]*[a-z][013457$@]*[a-z])[a-z013457$@]+"
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a"})
 LEET_CHARS = frozenset("013457$@")
 # l, I and 1 read alike; both sides of every comparison use this skeleton.
-_SKELETON = str.maketrans({"l": "i"})
-_SKELETON_DROP = str.maketrans({"l": "i", "$": None, "@": None})
+_SKELETON_DROP = {**SKELETON, ord("$"): None, ord("@"): None}
 
 
 def _load_confusables() -> dict[str, str]:
@@ -53,7 +54,7 @@ def _load_confusables() -> dict[str, str]:
 
     table: dict[str, str] = {}
     for char, entries in data.items():
-        if len(char) != 1 or char.isascii() or _is_cjk(char):
+        if len(char) != 1 or char.isascii() or is_cjk_char(char):
             continue
         target = direct(char)
         if target is None:  # one step further: a look-alike of a look-alike
@@ -67,15 +68,6 @@ def _load_confusables() -> dict[str, str]:
         if target is not None:
             table[char] = target
     return table
-
-
-def is_cjk(text: str) -> bool:
-    """Every character a CJK ideograph (Chinese names are matched without word boundaries)."""
-    return bool(text) and not text.isascii() and all(_is_cjk(c) for c in text)
-
-
-def _is_cjk(char: str) -> bool:
-    return "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\u3400" <= char <= "\u4dbf"
 
 
 CONFUSABLES = _load_confusables()
@@ -127,9 +119,9 @@ def is_leet_token(token: str) -> bool:
 def token_piece(token: str) -> tuple[str, bool]:
     """The compact skeleton of one folded token, and whether leetspeak was read in it."""
     if token.isalpha():
-        return token.translate(_SKELETON), False
+        return token.translate(SKELETON), False
     if is_leet_token(token):
-        return token.translate(LEET).translate(_SKELETON), True
+        return token.translate(LEET).translate(SKELETON), True
     return token.translate(_SKELETON_DROP), False
 
 
@@ -216,6 +208,11 @@ class Line:
         tokens = (*map(_new_token, columns),)
         aligned = len(original) == len(folded) and original.isascii()
         return cls(original, folded, tokens, "".join(pieces), aligned)
+
+    def surface(self, start: int, end: int) -> str:
+        """The original text a folded-text span comes from."""
+        a, b = self.original_span(start, end)
+        return self.original[a:b]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Folded-text span -> original-text span (folding may change lengths: "ß" -> "ss")."""

@@ -31,13 +31,13 @@ from pydantic import (
 
 from app.engine.types import CONTRACT_CATEGORY_IDS
 from app.reference.yaml_files import parse_yaml
+from app.text import has_cjk
 
 BRAND_LIST_DIR = Path(__file__).resolve().parents[2] / "brand_lists"
 # The lists the service loads before any operator list (PRESCREEN_EXTRA_BRAND_LISTS).
 SHIPPED_BRAND_LISTS: tuple[Path, ...] = (BRAND_LIST_DIR / "core.yaml",)
 
 _LIST_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SPACES = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -163,7 +163,7 @@ class BrandRecord(BaseModel):
         if not isinstance(values, list):
             raise ValueError("must be a list")
         names = _clean_strings(values, info.field_name or "list")
-        latin = [n for n in names if not _CJK.search(n)]
+        latin = [n for n in names if not has_cjk(n)]
         if latin:
             raise ValueError(f"{latin[0]!r} has no Chinese character; put Latin names under aliases")
         return names

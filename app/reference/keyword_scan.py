@@ -25,6 +25,7 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 from app.reference.category_file import CategoryFile
+from app.text import is_cjk_char
 
 _CLAUSE = re.compile(r"[,;:()\[\]|!?，；：（）、。！？]")
 _NON_WORD = re.compile(r"[^\w,]+|_")
@@ -48,17 +49,6 @@ def _ascii_fold_table() -> bytes:
 
 
 _ASCII_FOLD = _ascii_fold_table()
-
-
-def is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x3040 <= code <= 0x30FF
-        or 0x3400 <= code <= 0x4DBF
-        or 0x4E00 <= code <= 0x9FFF
-        or 0xAC00 <= code <= 0xD7AF
-        or 0xF900 <= code <= 0xFAFF
-    )
 
 
 def normalise(text: str) -> str:
@@ -130,7 +120,7 @@ class KeywordScanner:
         self._terms = terms
         self._head_followers = head_followers
         for text, term in terms.items():
-            term.left_bounded, term.right_bounded = not is_cjk(text[0]), not is_cjk(text[-1])
+            term.left_bounded, term.right_bounded = not is_cjk_char(text[0]), not is_cjk_char(text[-1])
         self._automaton_terms = tuple(terms.values())
         self._automaton = ahocorasick_rs.AhoCorasick(
             list(terms), implementation=ahocorasick_rs.Implementation.ContiguousNFA
@@ -174,11 +164,11 @@ class KeywordScanner:
             _check_roles(t)
         terms = dict(explicit)
         for t in explicit.values():  # plurals, unless a phrase of that spelling is listed itself
-            if (t.categories or t.accessory) and not is_cjk(t.text[-1]):
+            if (t.categories or t.accessory) and not is_cjk_char(t.text[-1]):
                 for form in plurals(t.text):
                     terms.setdefault(form, _Term(form, list(t.categories), t.accessory))
         for t in terms.values():  # "手机壳" is an accessory of the goods it starts with
-            if t.accessory and is_cjk(t.text[0]):
+            if t.accessory and is_cjk_char(t.text[0]):
                 t.accessory_of = [
                     c
                     for k in terms.values()

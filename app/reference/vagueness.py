@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass
 
 from app.reference.category_file import VagueSpec
-from app.reference.keyword_scan import KeywordScanner, is_cjk, normalise
+from app.reference.keyword_scan import KeywordScanner, normalise
+from app.text import CJK_RUN, is_cjk_char
 
 # Quantities and measures: "50ml", "10pcs", "38x28cm", "6.1", "1:50" (but not "giv3nchy").
 _MEASURE = re.compile(r"[\d.,x×*/+-]*\d[\d.,x×*/+-]*[a-z]{0,6}")
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +114,12 @@ class VaguenessJudge:
 
     def _bare_category(self, word: str) -> bool:
         """One goods keyword of one word ("watch", "sneakers", "手表"): a category, not a description."""
-        if is_cjk(word[0]):
+        if is_cjk_char(word[0]):
             return self._scanner.goods_keyword(word)
         return " " not in word and self._scanner.goods_keyword(word)
 
 
 def _split(norm: str) -> tuple[list[str], list[str]]:
     """The Latin tokens (commas included) and the CJK runs of a normalised text, judged apart."""
-    runs: list[str] = [] if norm.isascii() else _CJK_RUN.findall(norm)
-    return (_CJK_RUN.sub(" ", norm) if runs else norm).split(), runs
+    runs: list[str] = [] if norm.isascii() else CJK_RUN.findall(norm)
+    return (CJK_RUN.sub(" ", norm) if runs else norm).split(), runs

@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from app.engine.facts import BrandHit, LineFacts
+from app.engine.facts import LineFacts
 from app.engine.types import Authorization, Flag, FlagCode, Severity
+from app.matching.hits import PLAIN, BrandHit
 from app.rules.base import RuleEnv
-
-PLAIN_TYPES = frozenset({"exact", "case", "alias", "model", "translation", "abbreviation", "declared"})
 
 RECOMMENDATION = "Ship only with the rights holder's authorization on file, or remove the mark."
 REPLICA_RECOMMENDATION = (
@@ -57,7 +56,7 @@ def _evidence(facts: LineFacts, hit: BrandHit, env: RuleEnv) -> dict[str, Any]:
 
 def _match(facts: LineFacts, hit: BrandHit, env: RuleEnv) -> Flag:
     scoring = env.config.scoring
-    disguised = hit.match_type not in PLAIN_TYPES
+    disguised = hit.match_type not in PLAIN
     points = scoring.brand_match_disguised if disguised else scoring.brand_match
     reason = hit.reason
     if hit.replica_phrase:

@@ -18,11 +18,11 @@ import re
 from collections.abc import Iterator
 
 from app.engine.facts import AccessoryHit, LineFacts
-from app.engine.text import singular
 from app.engine.types import Flag, FlagCode, Severity
 from app.reference.categories import CategoryTable
 from app.reference.hs import HsNomenclature, normalise_code
 from app.rules.base import RuleEnv
+from app.text import singular
 
 _WORD = re.compile(r"[a-z]+")
 _RECOMMENDATION = (

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.engine.facts import LineFacts
-from app.rules.vocabulary import VOCABULARY, has_cjk, is_number_like, segments, words
+from app.rules.vocabulary import VOCABULARY, is_number_like, segments, words
+from app.text import has_cjk
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from app.engine.facts import BrandHit, LineFacts
+from app.engine.facts import LineFacts
 from app.engine.types import Flag, FlagCode, Severity
+from app.matching.hits import BrandHit
 from app.matching.normalize import fold
 from app.reference.brands import BrandRecord
 from app.rules.base import RuleEnv

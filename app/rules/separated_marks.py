@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from app.engine.facts import LineFacts, ManifestFacts
-from app.engine.text import singular
 from app.engine.types import Flag, FlagCode, Severity
 from app.rules.base import RuleEnv
 from app.rules.goods_risk import category_label, high_risk_category, quoted
 from app.rules.marks_reading import MarksReading, read_marks
 from app.rules.vocabulary import VOCABULARY
+from app.text import singular
 
 MAX_LISTED = 20  # goods line ids listed per marks line, however many fit
 MAX_SCANNED = 50  # candidates read per index entry, so one marks line costs O(1) on 10,000 lines

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from app.engine.facts import LineFacts, ManifestFacts
-from app.engine.text import singular
 from app.engine.types import Flag, FlagCode, GoodsSignature, PastShipment, Severity
 from app.rules.base import RuleEnv
 from app.rules.goods_risk import high_risk_line, quoted
 from app.rules.vocabulary import VOCABULARY, is_number_like
+from app.text import singular
 
 MAX_LISTED = 100  # line ids listed in the evidence, however many lines take part
 MAX_REPRESENTATIVES = 20  # distinct descriptions per category compared for near-identity

@@ -15,15 +15,14 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from app.engine.text import singular
 from app.reference.yaml_files import parse_yaml
+from app.text import singular
 
 VOCABULARY_PATH = Path(__file__).resolve().parent.parent / "data" / "patterns" / "marks_vocabulary.yaml"
 
 # Punctuation that ends a phrase ("Labels, woven, with logo"); other punctuation joins words.
 _SEGMENT_BREAK = re.compile(r"[,;:()\[\]{}/|+&]|\s[-–—]\s")
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _DIGIT = re.compile(r"\d")
 
 
@@ -122,10 +121,6 @@ def segments(text: str) -> list[list[str]]:
 
 def words(text: str) -> list[str]:
     return [word for phrase in segments(text) for word in phrase]
-
-
-def has_cjk(text: str) -> bool:
-    return _CJK.search(text) is not None
 
 
 def is_number_like(word: str) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.engine.text import description_key, fold
+from app.engine.text import description_key
+from app.text import fold
 
 
 def test_lot_numbers_order_and_punctuation_do_not_matter() -> None:

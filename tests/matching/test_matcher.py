@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.engine.facts import BrandHit
+from app.matching.hits import BrandHit
 from app.matching.matcher import BrandMatcher
 from tests.matching.brand_factory import brand
 

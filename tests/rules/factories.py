@@ -12,7 +12,7 @@ from types import SimpleNamespace
 from typing import cast
 
 from app.engine.config import EngineConfig
-from app.engine.facts import AccessoryHit, BrandHit, LineFacts, ManifestFacts
+from app.engine.facts import AccessoryHit, LineFacts, ManifestFacts
 from app.engine.history import goods_signatures
 from app.engine.text import description_key
 from app.engine.types import (
@@ -25,6 +25,7 @@ from app.engine.types import (
     PastShipment,
     ScreeningContext,
 )
+from app.matching.hits import BrandHit, MatchType
 from app.reference.categories import CategoryRecord
 from app.reference.knowledge import Knowledge
 from app.rules.base import RuleEnv
@@ -74,7 +75,7 @@ def brand_hit(brand: str, matched_text: str | None = None) -> BrandHit:
     return BrandHit(
         brand=brand,
         matched_text=text,
-        match_type="exact",
+        match_type=MatchType.EXACT,
         similarity=100,
         reason=f"'{text}' names the recorded mark '{brand}'",
     )

@@ -8,8 +8,8 @@ from types import SimpleNamespace
 from typing import cast
 
 from app.engine.config import EngineConfig
-from app.engine.facts import BrandHit
 from app.engine.types import Authorization, Flag, FlagCode, ScreeningContext, Severity
+from app.matching.hits import BrandHit, MatchType
 from app.reference.knowledge import Knowledge
 from app.rules import brand_match
 from app.rules.base import RuleEnv
@@ -21,7 +21,8 @@ RECORDS = {"rolex": brand("Rolex", ["watches"], rights_holder="Rolex SA")}
 
 
 def hit(match_type: str = "exact", replica: str | None = None, name: str = "Rolex") -> BrandHit:
-    return BrandHit(name, "R0LEX", match_type, 100, "'R0LEX' reads as the recorded mark 'Rolex'", replica)
+    reason = "'R0LEX' reads as the recorded mark 'Rolex'"
+    return BrandHit(name, "R0LEX", MatchType(match_type), 100, reason, replica)
 
 
 def env(*authorizations: Authorization) -> RuleEnv:

@@ -1,0 +1,71 @@
+"""Stage 5: the hit a person reads: the mark, the text as the line wrote it, and why.
+
+The reason says what the alias is (the recorded mark, a model name, the Chinese name...), how the
+line writes it (`MatchType`) and, when the context decided, why it was read as the mark.
+"""
+
+from __future__ import annotations
+
+from app.matching.candidates import Candidate
+from app.matching.context import LineContext, replica_phrase
+from app.matching.hits import BrandHit, MatchType
+from app.matching.index import AliasEntry, Level
+from app.matching.normalize import Line
+from app.matching.vocabulary import Vocabulary
+
+
+def hit(brand: str, line: Line, cand: Candidate, why: str, ctx: LineContext, vocab: Vocabulary) -> BrandHit:
+    matched = matched_text(line, cand)
+    text = reason(matched, brand, cand)
+    if why:
+        text += f"; read as the mark because {why}"
+    replica = replica_phrase(ctx, (cand.first, cand.last), vocab)
+    return BrandHit(brand, matched, cand.match_type, cand.similarity, text, replica)
+
+
+def matched_text(line: Line, cand: Candidate) -> str:
+    head, tail = line.tokens[cand.first], line.tokens[cand.last - 1]
+    if cand.match_type != MatchType.GLUED:
+        return line.surface(head.start, tail.end)
+    return line.surface(head.start + cand.cstart - head.cstart, tail.start + cand.cend - tail.cstart)
+
+
+def describe(entry: AliasEntry, brand: str, quoted: bool = True) -> str:
+    """What the alias is; `quoted` names it, which the reason skips when the line wrote it as is."""
+    text = f"'{entry.text}', " if quoted else ""
+    if entry.level == Level.HEAD:
+        return f"{text}the first word of the recorded mark '{brand}'"
+    if entry.kind == "name":
+        return f"the recorded mark '{brand}'"
+    if entry.kind == "translation":
+        return f"{text}the Chinese name of '{brand}'"
+    if entry.kind == "model":
+        return f"{text}a model name of '{brand}'"
+    if entry.kind == "abbreviation":
+        return f"{text}the abbreviation of '{brand}'"
+    return f"{text}a recorded name of '{brand}'"
+
+
+def reason(matched: str, brand: str, cand: Candidate) -> str:
+    as_written = matched.casefold() == cand.entry.text.casefold()
+    what = describe(cand.entry, brand, quoted=not as_written)
+    kind = cand.match_type
+    if kind == MatchType.TYPO:
+        return f"'{matched}' is {'one letter' if cand.detail == '1' else 'two letters'} from {what}"
+    if kind == MatchType.DOUBLED:
+        return f"'{matched}' is {what} with a letter doubled"
+    if kind == MatchType.LEET:
+        return f"'{matched}' reads as {what} (leetspeak {cand.detail})"
+    if kind == MatchType.HOMOGLYPH:
+        return f"'{matched}' reads as {what} (look-alike letters {cand.detail})"
+    if kind == MatchType.FULLWIDTH:
+        return f"'{matched}' reads as {what} (fullwidth letters)"
+    if kind == MatchType.SPACING:
+        return f"'{matched}' reads as {what} (separators inside the mark)"
+    if kind == MatchType.GLUED:
+        return f"'{matched}' is {what}, glued to the words around it"
+    if kind == MatchType.CASE:
+        return f"'{matched}' is {what}, in other letter case"
+    if kind == MatchType.TRANSLATION:
+        return f"'{matched}' is the Chinese name of '{brand}'"
+    return f"'{matched}' is {what}"
