@@ -42,6 +42,22 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
 
 
+# Punctuation that ends a phrase ("Labels, woven, with logo"); other punctuation joins words.
+_SEGMENT_BREAK = re.compile(r"[,;:()\[\]{}/|+&]|\s[-–—]\s")
+
+
+def segments(text: str) -> list[list[str]]:
+    """The text's phrases, each a list of singular lower-case words."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    phrases = (_NON_WORD.sub(" ", part).split() for part in _SEGMENT_BREAK.split(folded))
+    return [[singular(word) for word in phrase] for phrase in phrases if phrase]
+
+
+def words(text: str) -> list[str]:
+    """The text's singular words, phrase after phrase."""
+    return [word for phrase in segments(text) for word in phrase]
+
+
 @lru_cache(maxsize=65_536)
 def singular(word: str) -> str:
     """A plain English plural rule, enough to compare goods nouns ("watches" and "watch")."""

@@ -7,14 +7,18 @@ lets it skip in one pass the many lines that name no mark.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from app.engine.facts import LineFacts
-from app.engine.text import description_key
+from app.engine.prepared import prepare
 from app.engine.types import ManifestLine
 from app.matching.hits import BrandHit
+from app.reference.brands import BrandRecord
 from app.reference.categories import CategoryAssessment
 from app.reference.knowledge import Knowledge
+
+_NO_RECORDS: Mapping[str, BrandRecord] = MappingProxyType({})  # most lines name no mark
 
 
 def analyse_lines(lines: Sequence[tuple[int, ManifestLine]], knowledge: Knowledge) -> list[LineFacts]:
@@ -46,10 +50,12 @@ def _facts(
     value_usd = (
         knowledge.rates.to_usd(line.unit_value, line.currency) if line.unit_value is not None else None
     )
+    catalog = knowledge.catalog
+    records = {h.brand: r for h in hits if (r := catalog.get(h.brand)) is not None} if hits else _NO_RECORDS
     return LineFacts(
         index=index,
         line=line,
-        text_key=description_key(line.description),
+        prepared=prepare(line),
         text_categories=assessment.text_categories,
         hs_categories=assessment.hs_categories,
         category_hits=assessment.hits,
@@ -57,5 +63,7 @@ def _facts(
         head_categories=assessment.head_categories,
         accessories=assessment.accessories,
         brand_hits=tuple(hits),
+        brand_records=records,
+        vagueness=assessment.vagueness,
         unit_value_usd=value_usd,
     )

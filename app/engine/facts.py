@@ -1,15 +1,20 @@
 """What the analysis of a manifest finds before any rule runs.
 
-Every rule reads these facts instead of re-deriving them: the brand matcher and the category
-classifier run once per line, whatever number of rules want their answers.
+Every rule reads these facts instead of re-deriving them: the line's text is prepared once
+(prepared.py), the brand matcher and the category classifier run once per line, whatever number
+of rules want their answers, and the brand records of the hits come with them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from app.engine.prepared import PreparedLine
 from app.engine.types import GoodsSignature, Manifest, ManifestLine
 from app.matching.hits import BrandHit
+from app.reference.brands import BrandRecord
+from app.reference.vagueness import Vagueness
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +39,7 @@ class AccessoryHit:
 class LineFacts:
     index: int  # 0-based position in the manifest
     line: ManifestLine
-    text_key: str  # normalised description (see app.engine.text.description_key)
+    prepared: PreparedLine  # the description and HS code, normalised once
     text_categories: frozenset[str]  # categories its words point to
     hs_categories: frozenset[str]  # categories its HS code points to
     category_hits: tuple[CategoryHit, ...]
@@ -43,6 +48,13 @@ class LineFacts:
     unit_value_usd: float | None
     head_categories: frozenset[str] = frozenset()  # named by a phrase's head noun: surely the goods
     accessories: tuple[AccessoryHit, ...] = ()  # things that go with goods of a category
+    vagueness: Vagueness | None = None  # why the description is too generic, if it is
+    brand_records: Mapping[str, BrandRecord] = field(default_factory=dict)  # of the hits, by brand
+
+    @property
+    def text_key(self) -> str:
+        """The description key (see app.engine.text.description_key)."""
+        return self.prepared.description_key
 
     @property
     def line_id(self) -> str:

@@ -98,8 +98,6 @@ class CategoryTable:
         self._hs_index = _prefix_index(records)
         self._cache: dict[tuple[str, str | None], CategoryAssessment] = {}
         self._by_code: dict[str, frozenset[str]] = {}  # declared code -> categories, as written
-        # The vagueness judged by classify, by description: VAGUE_DESCRIPTION asks again per line.
-        self._vague: dict[str, Vagueness | None] = {}
         # Lines differ in sizes, colours and lot numbers far more than in what the scan reads in them.
         self._readings: dict[tuple[ScanResult, str | None, Vagueness | None], CategoryAssessment] = {}
         # Hits are immutable and few (a keyword or code, a category): built once, shared by lines.
@@ -161,15 +159,12 @@ class CategoryTable:
         assessment = self._classify(description, hs_code)
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
-            self._vague.clear()
         self._cache[key] = assessment
-        self._vague[description] = assessment.vagueness
         return assessment
 
     def vagueness(self, description: str) -> Vagueness | None:
-        """Why a description is too generic to identify the goods, or None when it is specific."""
-        if description in self._vague:
-            return self._vague[description]
+        """Why a description is too generic to identify the goods, or None when it is specific
+        (`classify` judges it too, on the assessment the line's facts carry)."""
         return self._judge.judge(description)
 
     def branded_floor(self, category: str, keywords: Iterable[str]) -> tuple[float, str] | None:

@@ -41,7 +41,7 @@ def _covering(brand: str, env: RuleEnv) -> Authorization | None:
 
 
 def _evidence(facts: LineFacts, hit: BrandHit, env: RuleEnv) -> dict[str, Any]:
-    record = env.knowledge.catalog.get(hit.brand)
+    record = facts.brand_records.get(hit.brand)
     evidence: dict[str, Any] = {
         "brand": hit.brand,
         "matched_text": hit.matched_text,

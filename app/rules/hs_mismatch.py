@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from app.engine.facts import AccessoryHit, LineFacts
 from app.engine.types import Flag, FlagCode, Severity
 from app.reference.categories import CategoryTable
-from app.reference.hs import HsNomenclature, normalise_code
+from app.reference.hs import HsNomenclature
 from app.rules.base import RuleEnv
 from app.text import singular
 
@@ -34,7 +34,7 @@ _RECOMMENDATION = (
 def check(facts: LineFacts, env: RuleEnv) -> Iterator[Flag]:
     if not facts.line.hs_code or not (facts.text_categories or facts.accessories):
         return  # no code, or a description that names no goods to compare it with
-    code = normalise_code(facts.line.hs_code)
+    code = facts.prepared.hs_code
     hs, table = env.knowledge.hs, env.knowledge.categories
     if code is None or not hs.exists(code):
         return

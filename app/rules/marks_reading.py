@@ -7,12 +7,14 @@ noun comes later. Read only for lines a cheap pattern pre-selects, so large mani
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from app.engine.facts import LineFacts
-from app.rules.vocabulary import VOCABULARY, is_number_like, segments, words
-from app.text import has_cjk
+from app.engine.prepared import PreparedLine
+from app.rules.vocabulary import VOCABULARY, is_number_like
+from app.text import has_cjk, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,7 @@ def may_bear_marks(facts: LineFacts) -> bool:
     return not key.isascii() and any(term in key for term in VOCABULARY.cjk_mark_words)
 
 
-def goods_words(text_words: list[str], ignore: frozenset[str] = frozenset()) -> frozenset[str]:
+def goods_words(text_words: Sequence[str], ignore: frozenset[str] = frozenset()) -> frozenset[str]:
     """The words of a description that name goods: no carriers, materials, counts or sizes.
 
     Chinese runs are left out: unspaced, they never equal another line's words (the category
@@ -81,23 +83,22 @@ def read_marks(facts: LineFacts) -> MarksReading | None:
     saying it bears none); None for goods and for plain carriers ("shipping cartons")."""
     if not may_bear_marks(facts):
         return None
-    description = facts.line.description
     hits = tuple((hit.brand, hit.matched_text) for hit in facts.brand_hits)
-    return _read(description, hits)
+    return _read(facts.prepared, hits)
 
 
 @lru_cache(maxsize=20_000)
-def _read(description: str, hits: tuple[tuple[str, str], ...]) -> MarksReading | None:
+def _read(prepared: PreparedLine, hits: tuple[tuple[str, str], ...]) -> MarksReading | None:
     """Cached on the text: packing lists repeat their descriptions, and so do a tenant's manifests."""
     v = VOCABULARY
-    folded = description.casefold()
+    folded = prepared.description.casefold()
     brand_words = frozenset(w for _, matched in hits for w in words(matched))
-    carrier = _head_carrier(segments(description), brand_words)
+    carrier = _head_carrier(prepared.segments, brand_words)
     if carrier is None:
         carrier = next((term for term in v.cjk_carriers if term in folded), None)
     if carrier is None:
         return None
-    all_words = words(description)
+    all_words = prepared.singular_words
     brand = hits[0][0] if hits else None
     return MarksReading(
         carrier=carrier,
@@ -107,7 +108,7 @@ def _read(description: str, hits: tuple[tuple[str, str], ...]) -> MarksReading |
     )
 
 
-def _says_marked(carrier: str, text_words: list[str], folded: str) -> bool:
+def _says_marked(carrier: str, text_words: Sequence[str], folded: str) -> bool:
     v = VOCABULARY
     pairs = zip(text_words, text_words[1:], strict=False)
     negated = (
@@ -127,7 +128,7 @@ def _says_marked(carrier: str, text_words: list[str], folded: str) -> bool:
     )
 
 
-def _phrases(description_segments: list[list[str]]) -> list[tuple[list[str], str | None]]:
+def _phrases(description_segments: Sequence[Sequence[str]]) -> list[tuple[list[str], str | None]]:
     """Segments cut again at connectors, each with the connector that ended it."""
     v = VOCABULARY
     phrases: list[tuple[list[str], str | None]] = []
@@ -143,7 +144,7 @@ def _phrases(description_segments: list[list[str]]) -> list[tuple[list[str], str
     return [(words_, ender) for words_, ender in phrases if any(w.isalpha() for w in words_)]
 
 
-def _head_carrier(description_segments: list[list[str]], brand_words: frozenset[str]) -> str | None:
+def _head_carrier(description_segments: Sequence[Sequence[str]], brand_words: frozenset[str]) -> str | None:
     """The carrier noun heading the first phrase ("watch boxes"), not one after it ("pens in boxes")."""
     v = VOCABULARY
     phrases = _phrases(description_segments)

@@ -45,7 +45,7 @@ def check(facts: LineFacts, env: RuleEnv) -> Iterator[Flag]:
 
 
 def _floor(hit: BrandHit, facts: LineFacts, env: RuleEnv) -> tuple[float, str] | None:
-    record = env.knowledge.catalog.get(hit.brand)
+    record = facts.brand_records.get(hit.brand)
     if record is not None and record.model_floors and (model := _model_floor(record, facts)):
         return model
     category = _category_floor(facts, env)
@@ -64,7 +64,7 @@ def _floor(hit: BrandHit, facts: LineFacts, env: RuleEnv) -> tuple[float, str] |
 
 def _model_floor(record: BrandRecord, facts: LineFacts) -> tuple[float, str] | None:
     """The floor of the most specific priced model the line names ("AirPods Pro" over "AirPods")."""
-    words = _WORD.findall(fold(facts.line.description))
+    words = facts.prepared.words
     line = f" {' '.join(words)} "
     named = [
         (len(model), floor)

@@ -21,7 +21,7 @@ _WHY = {
 
 
 def check(facts: LineFacts, env: RuleEnv) -> Iterator[Flag]:
-    vagueness = env.knowledge.categories.vagueness(facts.line.description)
+    vagueness = facts.vagueness
     if vagueness is None:
         return
     words = ", ".join(f"'{w}'" for w in vagueness.words)

@@ -1,13 +1,12 @@
 """The words of the shipment-pattern rules, loaded once from app/data/patterns/marks_vocabulary.yaml.
 
-Also the small tokeniser those rules share: descriptions read as segments of singular words, so
-"Printed perfume boxes, with logo" and "perfume box with logo" compare alike.
+Its entries are read as descriptions are (app/text.py `segments`): singular words, so "Printed
+perfume boxes, with logo" and "perfume box with logo" compare alike.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -16,13 +15,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.reference.yaml_files import parse_yaml
-from app.text import singular
+from app.text import singular, words
 
 VOCABULARY_PATH = Path(__file__).resolve().parent.parent / "data" / "patterns" / "marks_vocabulary.yaml"
 
-# Punctuation that ends a phrase ("Labels, woven, with logo"); other punctuation joins words.
-_SEGMENT_BREAK = re.compile(r"[,;:()\[\]{}/|+&]|\s[-–—]\s")
-_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _DIGIT = re.compile(r"\d")
 
 
@@ -110,17 +106,6 @@ class MarksVocabulary:
             | qualifiers
             | {negation[0] for negation in self.negations if len(negation) == 1}
         )
-
-
-def segments(text: str) -> list[list[str]]:
-    """The description's phrases, each a list of singular lower-case words."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    phrases = (_NON_WORD.sub(" ", part).split() for part in _SEGMENT_BREAK.split(folded))
-    return [[singular(word) for word in phrase] for phrase in phrases if phrase]
-
-
-def words(text: str) -> list[str]:
-    return [word for phrase in segments(text) for word in phrase]
 
 
 def is_number_like(word: str) -> bool:

@@ -9,6 +9,7 @@ import pytest
 from app.engine import scoring
 from app.engine.config import ScoringConfig
 from app.engine.facts import LineFacts
+from app.engine.prepared import prepare
 from app.engine.types import Campaign, Flag, FlagCode, ManifestLine, Severity
 
 CONFIG = ScoringConfig()
@@ -21,10 +22,11 @@ def _flag(points: int) -> Flag:
 
 
 def _line(categories: frozenset[str]) -> LineFacts:
+    line = ManifestLine(line_id="1", description="Plush toys")
     return LineFacts(
         index=0,
-        line=ManifestLine(line_id="1", description="Plush toys"),
-        text_key="plush toys",
+        line=line,
+        prepared=prepare(line),
         text_categories=categories,
         hs_categories=frozenset(),
         category_hits=(),

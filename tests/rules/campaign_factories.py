@@ -7,6 +7,7 @@ from typing import cast
 
 from app.engine.config import EngineConfig, ScoringConfig
 from app.engine.facts import LineFacts, ManifestFacts
+from app.engine.prepared import prepare
 from app.engine.types import Campaign, Channel, Manifest, ManifestLine, Party, ScreeningContext
 from app.reference.knowledge import Knowledge
 from app.rules.base import RuleEnv
@@ -35,10 +36,11 @@ def campaign(**overrides: object) -> Campaign:
 
 
 def line(line_id: str, categories: frozenset[str]) -> LineFacts:
+    manifest_line = ManifestLine(line_id=line_id, description="goods")
     return LineFacts(
         index=int(line_id) - 1,
-        line=ManifestLine(line_id=line_id, description="goods"),
-        text_key="goods",
+        line=manifest_line,
+        prepared=prepare(manifest_line),
         text_categories=categories,
         hs_categories=frozenset(),
         category_hits=(),

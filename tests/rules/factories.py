@@ -14,6 +14,7 @@ from typing import cast
 from app.engine.config import EngineConfig
 from app.engine.facts import AccessoryHit, LineFacts, ManifestFacts
 from app.engine.history import goods_signatures
+from app.engine.prepared import prepare
 from app.engine.text import description_key
 from app.engine.types import (
     CONTRACT_CATEGORY_IDS,
@@ -99,17 +100,18 @@ def line_facts(
     text_categories = frozenset(categories)
     hs_set = frozenset(hs_categories)
     line_id = str(line_id)
+    line = ManifestLine(
+        line_id=line_id,
+        description=description,
+        hs_code=hs_code,
+        quantity=quantity,
+        unit_value=unit_value,
+        packages=packages,
+    )
     return LineFacts(
         index=index if index is not None else (int(line_id) - 1 if line_id.isdigit() else 0),
-        line=ManifestLine(
-            line_id=line_id,
-            description=description,
-            hs_code=hs_code,
-            quantity=quantity,
-            unit_value=unit_value,
-            packages=packages,
-        ),
-        text_key=description_key(description),
+        line=line,
+        prepared=prepare(line),
         text_categories=text_categories,
         hs_categories=hs_set,
         category_hits=(),

@@ -7,7 +7,7 @@ from typing import cast
 
 from app.engine.config import EngineConfig
 from app.engine.facts import LineFacts
-from app.engine.text import description_key
+from app.engine.prepared import prepare
 from app.engine.types import ManifestLine, ScreeningContext
 from app.reference.brands import BrandRecord
 from app.reference.knowledge import Knowledge
@@ -53,21 +53,23 @@ def facts(
     *,
     unit_value: float | None = 10.0,
     currency: str = "USD",
-    brands: tuple[str, ...] = (),
+    brands: tuple[BrandRecord, ...] = (),
 ) -> LineFacts:
-    """A line's facts as the engine's analysis would find them (brand hits given)."""
+    """A line's facts as the engine's analysis would find them (the brands' hits and records given)."""
     line = ManifestLine("1", description, hs_code, 100, unit_value, currency)
     assessment = categories().classify(description, hs_code)
     return LineFacts(
         index=0,
         line=line,
-        text_key=description_key(description),
+        prepared=prepare(line),
         text_categories=assessment.text_categories,
         hs_categories=assessment.hs_categories,
         category_hits=assessment.hits,
         category=assessment.primary,
         head_categories=assessment.head_categories,
         accessories=assessment.accessories,
-        brand_hits=tuple(brand_hit(b) for b in brands),
+        vagueness=assessment.vagueness,
+        brand_hits=tuple(brand_hit(b.name) for b in brands),
+        brand_records={b.name: b for b in brands},
         unit_value_usd=rates().to_usd(unit_value, currency) if unit_value is not None else None,
     )

@@ -32,7 +32,8 @@ def env(*authorizations: Authorization) -> RuleEnv:
 
 
 def flags(*hits: BrandHit, rule_env: RuleEnv | None = None) -> list[Flag]:
-    facts = dataclasses.replace(line_facts("1", "R0LEX watch"), brand_hits=hits)
+    records = {h.brand: r for h in hits if (r := RECORDS.get(h.brand.casefold())) is not None}
+    facts = dataclasses.replace(line_facts("1", "R0LEX watch"), brand_hits=hits, brand_records=records)
     return list(brand_match.check(facts, rule_env or env()))
 
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from app.rules.vocabulary import VOCABULARY_PATH, load_vocabulary, segments
-from app.text import singular
+from app.rules.vocabulary import VOCABULARY_PATH, load_vocabulary
+from app.text import segments, singular
 
 
 def test_the_shipped_vocabulary_loads_with_its_assumption_marked() -> None:
