@@ -8,7 +8,6 @@ lets it skip in one pass the many lines that name no mark.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from types import MappingProxyType
 
 from app.engine.facts import LineFacts
 from app.engine.prepared import prepare
@@ -18,7 +17,7 @@ from app.reference.brands import BrandRecord
 from app.reference.categories import CategoryAssessment
 from app.reference.knowledge import Knowledge
 
-_NO_RECORDS: Mapping[str, BrandRecord] = MappingProxyType({})  # most lines name no mark
+_NO_RECORDS: Mapping[str, BrandRecord] = {}  # most lines name no mark: one empty mapping, never written
 
 
 def analyse_lines(lines: Sequence[tuple[int, ManifestLine]], knowledge: Knowledge) -> list[LineFacts]:
