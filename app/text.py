@@ -1,6 +1,6 @@
-"""The text rules every layer shares: what counts as CJK, the l/i skeleton, the plural rule, the
-light fold of descriptions. A leaf: it imports nothing of the application, so the matcher, the
-reference data, the rules and the engine all read text one way.
+"""The text rules every layer shares: what counts as CJK, the l/i skeleton, the plural rule (both
+ways), the light fold of descriptions and their phrases. A leaf: it imports nothing of the
+application, so the matcher, the reference data, the rules and the engine all read text one way.
 """
 
 from __future__ import annotations
@@ -70,3 +70,24 @@ def singular(word: str) -> str:
     if word.endswith("s"):
         return word[:-1]
     return word
+
+
+def plurals(phrase: str) -> list[str]:
+    """English plural forms of a phrase's last word ("watch" -> "watches", "battery" -> "batteries")."""
+    head, _, last = phrase.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    if not (last.isascii() and last.isalpha()) or len(last) < 3:
+        return []
+    if last.endswith("s") and not last.endswith("ss"):
+        return []  # already plural ("jeans", "boots")
+    if last.endswith(("s", "x", "z", "ch", "sh")):
+        forms = [last + "es"]
+    elif last.endswith("y") and last[-2] not in "aeiou":
+        forms = [last[:-1] + "ies"]
+    elif last.endswith("fe"):
+        forms = [last + "s", last[:-2] + "ves"]
+    elif last.endswith("f"):
+        forms = [last + "s", last[:-1] + "ves"]
+    else:
+        forms = [last + "s"]
+    return [prefix + form for form in forms]

@@ -46,26 +46,23 @@ def describe(entry: AliasEntry, brand: str, quoted: bool = True) -> str:
     return f"{text}a recorded name of '{brand}'"
 
 
+# How each disguise reads, in a sentence; any other reading is "'<matched>' is <what>".
+_REASONS = {
+    MatchType.TYPO: "'{matched}' is {letters} from {what}",
+    MatchType.DOUBLED: "'{matched}' is {what} with a letter doubled",
+    MatchType.LEET: "'{matched}' reads as {what} (leetspeak {detail})",
+    MatchType.HOMOGLYPH: "'{matched}' reads as {what} (look-alike letters {detail})",
+    MatchType.FULLWIDTH: "'{matched}' reads as {what} (fullwidth letters)",
+    MatchType.SPACING: "'{matched}' reads as {what} (separators inside the mark)",
+    MatchType.GLUED: "'{matched}' is {what}, glued to the words around it",
+    MatchType.CASE: "'{matched}' is {what}, in other letter case",
+    MatchType.TRANSLATION: "'{matched}' is the Chinese name of '{brand}'",
+}
+
+
 def reason(matched: str, brand: str, cand: Candidate) -> str:
     as_written = matched.casefold() == cand.entry.text.casefold()
     what = describe(cand.entry, brand, quoted=not as_written)
-    kind = cand.match_type
-    if kind == MatchType.TYPO:
-        return f"'{matched}' is {'one letter' if cand.detail == '1' else 'two letters'} from {what}"
-    if kind == MatchType.DOUBLED:
-        return f"'{matched}' is {what} with a letter doubled"
-    if kind == MatchType.LEET:
-        return f"'{matched}' reads as {what} (leetspeak {cand.detail})"
-    if kind == MatchType.HOMOGLYPH:
-        return f"'{matched}' reads as {what} (look-alike letters {cand.detail})"
-    if kind == MatchType.FULLWIDTH:
-        return f"'{matched}' reads as {what} (fullwidth letters)"
-    if kind == MatchType.SPACING:
-        return f"'{matched}' reads as {what} (separators inside the mark)"
-    if kind == MatchType.GLUED:
-        return f"'{matched}' is {what}, glued to the words around it"
-    if kind == MatchType.CASE:
-        return f"'{matched}' is {what}, in other letter case"
-    if kind == MatchType.TRANSLATION:
-        return f"'{matched}' is the Chinese name of '{brand}'"
-    return f"'{matched}' is {what}"
+    template = _REASONS.get(cand.match_type, "'{matched}' is {what}")
+    letters = "one letter" if cand.detail == "1" else "two letters"
+    return template.format(matched=matched, what=what, detail=cand.detail, brand=brand, letters=letters)

@@ -25,7 +25,7 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 from app.reference.category_file import CategoryFile
-from app.text import is_cjk_char
+from app.text import is_cjk_char, plurals
 
 _CLAUSE = re.compile(r"[,;:()\[\]|!?，；：（）、。！？]")
 _NON_WORD = re.compile(r"[^\w,]+|_")
@@ -59,27 +59,6 @@ def normalise(text: str) -> str:
             return " ".join(_NON_WORD.sub(" ", _CLAUSE.sub(" , ", text)).split())
     # ASCII (most descriptions): one byte-table pass instead of two regex passes.
     return " ".join(text.lower().encode().translate(_ASCII_FOLD).decode().replace(",", " , ").split())
-
-
-def plurals(phrase: str) -> list[str]:
-    """English plural forms of a phrase's last word ("watch" -> "watches", "battery" -> "batteries")."""
-    head, _, last = phrase.rpartition(" ")
-    prefix = f"{head} " if head else ""
-    if not (last.isascii() and last.isalpha()) or len(last) < 3:
-        return []
-    if last.endswith("s") and not last.endswith("ss"):
-        return []  # already plural ("jeans", "boots")
-    if last.endswith(("s", "x", "z", "ch", "sh")):
-        forms = [last + "es"]
-    elif last.endswith("y") and last[-2] not in "aeiou":
-        forms = [last[:-1] + "ies"]
-    elif last.endswith("fe"):
-        forms = [last + "s", last[:-2] + "ves"]
-    elif last.endswith("f"):
-        forms = [last + "s", last[:-1] + "ves"]
-    else:
-        forms = [last + "s"]
-    return [prefix + form for form in forms]
 
 
 @dataclass

@@ -15,8 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.reference.categories import CategoryDataError, CategoryTable
-from app.reference.keyword_scan import normalise, plurals
+from app.reference.keyword_scan import normalise
 from app.reference.vagueness import _split
+from app.text import plurals
 from tests.reference.data_files import CATEGORIES_FILE, categories, hs
 
 FAST = settings(derandomize=True, max_examples=300, deadline=None)
