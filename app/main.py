@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from app import __version__
 from app.db.session import make_engine, make_sessionmaker, upgrade
-from app.errors import install_handlers
+from app.exception_handlers import install_handlers
 from app.metrics import Metrics
 from app.middleware import BodyLimitMiddleware
 from app.openapi import install_openapi
