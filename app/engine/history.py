@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.engine.facts import LineFacts
+from app.engine.ports import EngineData
 from app.engine.types import GoodsSignature
-from app.reference.knowledge import Knowledge
 
 
-def goods_signatures(lines: Sequence[LineFacts], knowledge: Knowledge) -> tuple[GoodsSignature, ...]:
+def goods_signatures(lines: Sequence[LineFacts], knowledge: EngineData) -> tuple[GoodsSignature, ...]:
     """One signature per kind of goods: lines with the same description key, category and brand add up."""
     merged: dict[tuple[str, str | None, str | None], GoodsSignature] = {}
     for line in lines:

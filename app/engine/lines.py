@@ -10,18 +10,17 @@ from collections.abc import Callable, Sequence
 
 from app.engine.analyse import analyse_lines
 from app.engine.facts import LineFacts
+from app.engine.ports import K, RuleSet, ScreeningEnv
 from app.engine.types import Flag, ManifestLine
-from app.rules.base import RuleEnv
-from app.rules.registry import LINE_RULES
 
 IndexedLine = tuple[int, ManifestLine]
 LineOutcome = tuple[LineFacts, tuple[Flag, ...]]
-# Screens a batch of lines; the default runs them here, in order.
-LineScreener = Callable[[Sequence[IndexedLine], RuleEnv], list[LineOutcome]]
+# Screens a batch of lines with the line rules; the default runs them here, in order.
+LineScreener = Callable[[Sequence[IndexedLine], ScreeningEnv[K], RuleSet[K]], list[LineOutcome]]
 
 
-def screen_lines(lines: Sequence[IndexedLine], env: RuleEnv) -> list[LineOutcome]:
+def screen_lines(lines: Sequence[IndexedLine], env: ScreeningEnv[K], rules: RuleSet[K]) -> list[LineOutcome]:
     return [
-        (facts, tuple(flag for rule in LINE_RULES for flag in rule(facts, env)))
+        (facts, tuple(flag for rule in rules.line for flag in rule(facts, env)))
         for facts in analyse_lines(lines, env.knowledge)
     ]

@@ -8,21 +8,20 @@ from app.engine.config import EngineConfig
 from app.engine.facts import ManifestFacts
 from app.engine.history import goods_signatures
 from app.engine.lines import LineScreener, screen_lines
+from app.engine.ports import K, RuleSet, ScreeningEnv
 from app.engine.types import LineResult, Manifest, ScreeningContext, ScreeningResult
-from app.reference.knowledge import Knowledge
-from app.rules.base import RuleEnv
-from app.rules.registry import MANIFEST_RULES
 
 
 def screen(
     manifest: Manifest,
     context: ScreeningContext,
-    knowledge: Knowledge,
+    knowledge: K,
     config: EngineConfig,
-    line_screener: LineScreener = screen_lines,
+    rules: RuleSet[K],
+    line_screener: LineScreener[K] = screen_lines,
 ) -> ScreeningResult:
-    env = RuleEnv(context=context, knowledge=knowledge, config=config)
-    outcomes = line_screener(list(enumerate(manifest.lines)), env)
+    env = ScreeningEnv(context=context, knowledge=knowledge, config=config)
+    outcomes = line_screener(list(enumerate(manifest.lines)), env, rules)
     lines = tuple(facts for facts, _ in outcomes)
     facts = ManifestFacts(manifest=manifest, lines=lines, goods=goods_signatures(lines, knowledge))
     campaigns = campaign_scope.applicable(context.campaigns, manifest)
@@ -40,7 +39,7 @@ def screen(
             )
         )
 
-    manifest_flags = tuple(flag for rule in MANIFEST_RULES for flag in rule(facts, env))
+    manifest_flags = tuple(flag for rule in rules.manifest for flag in rule(facts, env))
     top_line = max((r.risk_score for r in line_results), default=0)
     score = scoring.capped([top_line, *(f.points for f in manifest_flags)])
     risk_level = scoring.level(score, config.scoring)

@@ -14,7 +14,7 @@ from app.rules import (
     split_shipment,
     vague_description,
 )
-from app.rules.base import LineRule, ManifestRule
+from app.rules.base import LineRule, ManifestRule, Rules
 
 LINE_RULES: tuple[LineRule, ...] = (
     brand_match.check,
@@ -31,3 +31,5 @@ MANIFEST_RULES: tuple[ManifestRule, ...] = (
     split_shipment.check,
     ant_moving.check,
 )
+
+RULES = Rules(line=LINE_RULES, manifest=MANIFEST_RULES)

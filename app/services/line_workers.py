@@ -21,7 +21,8 @@ from app.engine.lines import IndexedLine, LineOutcome, LineScreener, screen_line
 from app.engine.types import ScreeningContext
 from app.metrics import Metrics
 from app.reference.knowledge import DataPaths, Knowledge, load_knowledge
-from app.rules.base import RuleEnv
+from app.rules.base import RuleEnv, Rules
+from app.rules.registry import RULES
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def _screen_chunk(
         _knowledge = load_knowledge(_paths)  # the service reloaded its files: do the same
         if _knowledge.fingerprint != fingerprint:
             raise StaleDataFiles(f"worker holds {_knowledge.fingerprint}, service {fingerprint}")
-    return screen_lines(chunk, RuleEnv(context=context, knowledge=_knowledge, config=config))
+    return screen_lines(chunk, RuleEnv(context=context, knowledge=_knowledge, config=config), RULES)
 
 
 class LineWorkers:
@@ -77,12 +78,12 @@ class LineWorkers:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     @property
-    def screener(self) -> LineScreener:
+    def screener(self) -> LineScreener[Knowledge]:
         return self._screen
 
-    def _screen(self, lines: Sequence[IndexedLine], env: RuleEnv) -> list[LineOutcome]:
+    def _screen(self, lines: Sequence[IndexedLine], env: RuleEnv, rules: Rules) -> list[LineOutcome]:
         if len(lines) < self.min_lines:
-            return screen_lines(lines, env)
+            return screen_lines(lines, env, rules)
         size = -(-len(lines) // (self.workers + 1))
         chunks = [lines[start : start + size] for start in range(0, len(lines), size)]
         # Workers need no history: only the manifest rules, which run here, read it.
@@ -95,8 +96,8 @@ class LineWorkers:
             ]
         except RuntimeError as exc:  # pool shut down or broken
             log.warning("line workers unavailable (%s); screening here", exc)
-            return screen_lines(lines, env)
-        outcomes = screen_lines(chunks[0], env)
+            return screen_lines(lines, env, rules)
+        outcomes = screen_lines(chunks[0], env, rules)
         for chunk, future in zip(chunks[1:], futures, strict=True):
             try:
                 outcomes.extend(future.result())
@@ -104,5 +105,5 @@ class LineWorkers:
             except Exception as exc:  # a worker died or holds other data: do its share here
                 log.warning("a line worker failed (%r); screening its lines here", exc)
                 self._metrics.worker_failures.inc()
-                outcomes.extend(screen_lines(chunk, env))
+                outcomes.extend(screen_lines(chunk, env, rules))
         return outcomes

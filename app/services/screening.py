@@ -23,6 +23,7 @@ from app.errors import Conflict, InvalidInput, PayloadTooLarge
 from app.matching.vocabulary import vocabulary
 from app.reference.campaigns import CampaignSpec
 from app.reference.knowledge import Knowledge
+from app.rules.registry import RULES
 from app.rules.vocabulary import load_vocabulary as load_marks_vocabulary
 from app.schemas.screening import PartyIn, ScreeningRequest
 from app.services import campaigns as campaign_service
@@ -41,7 +42,8 @@ class ScreeningOutcome:
 @dataclass(frozen=True)
 class ScreeningLimits:
     max_lines: int
-    line_screener: LineScreener = screen_lines  # how the per-line stage runs (here, or on workers too)
+    # How the per-line stage runs (here, or on workers too).
+    line_screener: LineScreener[Knowledge] = screen_lines
 
 
 def new_screening_id() -> str:
@@ -93,7 +95,7 @@ def run_screening(
     manifest = to_manifest(request, knowledge)
     specs = campaign_service.effective_specs(session, knowledge)
     context = _context(session, knowledge, config, tenant, manifest, specs)
-    result = screen(manifest, context, knowledge, config, limits.line_screener)
+    result = screen(manifest, context, knowledge, config, RULES, limits.line_screener)
 
     screening_id = new_screening_id()
     created_at = dt.datetime.now(dt.UTC)

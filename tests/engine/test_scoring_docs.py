@@ -9,6 +9,7 @@ from app.engine.config import EngineConfig
 from app.engine.screen import screen
 from app.engine.types import Channel, Manifest, ManifestLine, Party, ScreeningContext, ScreeningResult
 from app.reference.knowledge import Knowledge, load_knowledge
+from app.rules.registry import RULES
 from app.services.campaigns import in_force
 from app.settings import Settings
 
@@ -32,7 +33,7 @@ def _screen(line: ManifestLine, destination: str, day: dt.date) -> ScreeningResu
     context = ScreeningContext(
         on_date=day, campaigns=in_force(dict(knowledge.shipped_campaigns), knowledge, day)
     )
-    return screen(manifest, context, knowledge, EngineConfig())
+    return screen(manifest, context, knowledge, EngineConfig(), RULES)
 
 
 def _points(result: ScreeningResult) -> dict[str, int]:

@@ -16,7 +16,6 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import cast
-from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -40,7 +39,7 @@ from app.engine.types import (
 from app.reference.categories import CategoryAssessment
 from app.reference.knowledge import Knowledge
 from app.rules import campaign_channel, campaign_destination
-from app.rules.base import RuleEnv
+from app.rules.base import RuleEnv, Rules
 
 FAST = settings(derandomize=True, max_examples=60, deadline=None)
 DAY = dt.date(2026, 11, 30)
@@ -158,13 +157,11 @@ def run(case: Case, config: EngineConfig | None = None) -> ScreeningResult:
     def manifest_rule(facts: ManifestFacts, env: RuleEnv) -> Iterable[Flag]:
         return [flag(code, p, None) for code, p in case.manifest_flags]
 
-    manifest_rules = (campaign_destination.check, campaign_channel.check, manifest_rule)
-    with (
-        patch("app.engine.lines.LINE_RULES", (line_rule,)),
-        patch("app.engine.screen.MANIFEST_RULES", manifest_rules),
-    ):
-        context = ScreeningContext(on_date=DAY, campaigns=case.campaigns)
-        return screen(manifest_of(case), context, KNOWLEDGE, config or EngineConfig())
+    rules = Rules(
+        line=(line_rule,), manifest=(campaign_destination.check, campaign_channel.check, manifest_rule)
+    )
+    context = ScreeningContext(on_date=DAY, campaigns=case.campaigns)
+    return screen(manifest_of(case), context, KNOWLEDGE, config or EngineConfig(), rules)
 
 
 def campaign(categories: Sequence[str], weight: float, *, in_force: bool = True) -> Campaign:
