@@ -9,10 +9,11 @@ from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
 from sqlalchemy.orm import Session
 
-from app.errors import Forbidden, ServiceUnavailable, Unauthorized, UnsupportedMediaType
+from app.errors import Forbidden, Unauthorized, UnsupportedMediaType
 from app.reference.knowledge import Knowledge
 from app.services import keys
 from app.services.keys import Principal
+from app.services.screener import Screener
 from app.state import AppState
 
 api_key_header = APIKeyHeader(
@@ -36,13 +37,15 @@ def get_session(state: StateDep) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-def get_knowledge(state: StateDep) -> Knowledge:
-    knowledge = state.knowledge.current
-    if knowledge is None:
-        raise ServiceUnavailable(
-            f"the brand lists and reference data are not loaded: {state.knowledge.last_error}"
-        )
-    return knowledge
+def get_screener(state: StateDep) -> Screener:
+    return state.screener
+
+
+ScreenerDep = Annotated[Screener, Depends(get_screener)]
+
+
+def get_knowledge(screener: ScreenerDep) -> Knowledge:
+    return screener.knowledge()
 
 
 KnowledgeDep = Annotated[Knowledge, Depends(get_knowledge)]

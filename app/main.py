@@ -23,6 +23,7 @@ from app.routers import authorizations, brands, campaigns, health, screenings, u
 from app.services.keys import BootstrapKeys
 from app.services.knowledge_store import KnowledgeStore
 from app.services.line_workers import LineWorkers
+from app.services.screener import Screener
 from app.settings import Settings
 from app.state import AppState
 
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             knowledge=store,
             bootstrap_keys=BootstrapKeys(settings.bootstrap_keys),
             metrics=metrics,
+            screener=Screener(settings, store, metrics, workers),
             line_workers=workers,
         )
         try:

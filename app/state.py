@@ -11,6 +11,7 @@ from app.metrics import Metrics
 from app.services.keys import BootstrapKeys
 from app.services.knowledge_store import KnowledgeStore
 from app.services.line_workers import LineWorkers
+from app.services.screener import Screener
 from app.settings import Settings
 
 
@@ -22,4 +23,5 @@ class AppState:
     knowledge: KnowledgeStore
     bootstrap_keys: BootstrapKeys
     metrics: Metrics
+    screener: Screener
     line_workers: LineWorkers | None = None  # None: every line is screened in this process

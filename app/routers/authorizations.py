@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -12,9 +11,9 @@ from fastapi.responses import Response
 from app.db import repository
 from app.db.models import AuthorizationRow
 from app.deps import JsonBody, KnowledgeDep, PrincipalDep, SessionDep
-from app.errors import InvalidInput, NotFound
 from app.routers.responses import problems
 from app.schemas.reference import AuthorizationIn, AuthorizationList, AuthorizationOut
+from app.services import authorizations as authorization_service
 
 router = APIRouter(prefix="/v1/authorizations", tags=["authorizations"])
 
@@ -32,26 +31,7 @@ router = APIRouter(prefix="/v1/authorizations", tags=["authorizations"])
 def create_authorization(
     body: AuthorizationIn, principal: PrincipalDep, session: SessionDep, knowledge: KnowledgeDep
 ) -> AuthorizationOut:
-    record = knowledge.catalog.get(body.brand)
-    if record is None:
-        suggestions = [hit.brand for hit in knowledge.matcher.search(body.brand, limit=3)]
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        raise InvalidInput.at(
-            ["body", "brand"], f"{body.brand!r} is not a recorded mark of the brand lists{hint}"
-        )
-    row = AuthorizationRow(
-        id="auth_" + secrets.token_hex(10),
-        tenant=principal.tenant,
-        brand=record.name,
-        shipper_id=body.shipper_id,
-        reference=body.reference,
-        valid_from=body.valid_from,
-        valid_to=body.valid_to,
-        created_at=dt.datetime.now(dt.UTC),
-        revoked_at=None,
-    )
-    repository.add_authorization(session, row)
-    session.commit()
+    row = authorization_service.record(session, knowledge, principal.tenant, body)
     return _out(row)
 
 
@@ -79,11 +59,7 @@ def list_authorizations(
     responses=problems(401, 404, 422),
 )
 def revoke_authorization(authorization_id: str, principal: PrincipalDep, session: SessionDep) -> Response:
-    if not repository.revoke_authorization(
-        session, principal.tenant, authorization_id, dt.datetime.now(dt.UTC)
-    ):
-        raise NotFound(f"no authorization {authorization_id!r} in force for this tenant")
-    session.commit()
+    authorization_service.revoke(session, principal.tenant, authorization_id)
     return Response(status_code=204)
 
 

@@ -57,7 +57,6 @@ def put_campaign(
 ) -> CampaignOut:
     spec = CampaignSpec.model_validate(body.model_dump())
     campaign_service.put(session, knowledge, campaign_id, spec, principal.tenant)
-    session.commit()
     return _out(campaign_id, spec, "operator")
 
 

@@ -6,7 +6,6 @@ import base64
 import binascii
 import datetime as dt
 import json
-import time
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query
@@ -14,12 +13,11 @@ from fastapi.responses import Response
 
 from app.db import repository
 from app.db.models import Screening
-from app.deps import JsonBody, KnowledgeDep, PrincipalDep, SessionDep, StateDep
-from app.errors import InvalidInput, NotFound
+from app.deps import JsonBody, KnowledgeDep, PrincipalDep, ScreenerDep, SessionDep, StateDep
+from app.errors import InvalidInput
 from app.routers.responses import problems, success
 from app.schemas.screening import ScreeningOut, ScreeningPage, ScreeningRequest, ScreeningSummary
-from app.services.screening import ScreeningLimits, ScreeningOutcome, run_screening
-from app.state import AppState
+from app.services.screening import ScreeningOutcome
 
 router = APIRouter(prefix="/v1/screenings", tags=["screenings"])
 
@@ -48,44 +46,11 @@ def create_screening(
     principal: PrincipalDep,
     session: SessionDep,
     knowledge: KnowledgeDep,
-    state: StateDep,
+    screener: ScreenerDep,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    outcome = screen_and_record(state, session, knowledge, principal.tenant, request, idempotency_key)
+    outcome = screener.screen_and_record(session, knowledge, principal.tenant, request, idempotency_key)
     return screening_response(outcome)
-
-
-def screen_and_record(
-    state: AppState,
-    session: SessionDep,
-    knowledge: KnowledgeDep,
-    tenant: str,
-    request: ScreeningRequest,
-    idempotency_key: str | None,
-) -> ScreeningOutcome:
-    started = time.perf_counter()
-    outcome = run_screening(
-        session,
-        knowledge,
-        state.settings.engine_config,
-        _limits(state),
-        tenant,
-        request,
-        idempotency_key,
-    )
-    if outcome.replayed:
-        state.metrics.replays.inc()
-    else:
-        state.metrics.screenings.labels(outcome.decision).inc()
-        state.metrics.lines.inc(outcome.line_count)
-        state.metrics.duration.observe(time.perf_counter() - started)
-    return outcome
-
-
-def _limits(state: AppState) -> ScreeningLimits:
-    if state.line_workers is None:
-        return ScreeningLimits(max_lines=state.settings.max_lines)
-    return ScreeningLimits(max_lines=state.settings.max_lines, line_screener=state.line_workers.screener)
 
 
 def screening_response(outcome: ScreeningOutcome) -> Response:
@@ -101,10 +66,10 @@ def screening_response(outcome: ScreeningOutcome) -> Response:
     response_class=Response,
     responses=success(200, ScreeningOut, "The stored result.") | problems(401, 404, 422),
 )
-def get_screening(screening_id: str, principal: PrincipalDep, session: SessionDep) -> Response:
-    row = repository.get_screening(session, principal.tenant, screening_id)
-    if row is None:
-        raise NotFound(f"no screening {screening_id!r} for this tenant")
+def get_screening(
+    screening_id: str, principal: PrincipalDep, session: SessionDep, screener: ScreenerDep
+) -> Response:
+    row = screener.recorded(session, principal.tenant, screening_id)
     return Response(row.result, media_type="application/json")
 
 

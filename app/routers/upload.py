@@ -9,16 +9,15 @@ from fastapi import APIRouter, File, Form, Header, UploadFile
 from fastapi.responses import Response
 from pydantic import ValidationError
 
-from app.deps import KnowledgeDep, PrincipalDep, SessionDep, StateDep
+from app.deps import KnowledgeDep, PrincipalDep, ScreenerDep, SessionDep
 from app.errors import InvalidInput
 from app.routers.responses import problems, success
-from app.routers.screenings import screen_and_record, screening_response
+from app.routers.screenings import screening_response
 from app.schemas.screening import ScreeningOut, ScreeningRequest
+from app.schemas.upload import UploadFields
 from app.services import packing_list
 
 router = APIRouter(prefix="/v1/screenings", tags=["screenings"])
-
-OptionalForm = Annotated[str | None, Form()]
 
 
 @router.post(
@@ -35,31 +34,22 @@ async def upload_screening(
     principal: PrincipalDep,
     session: SessionDep,
     knowledge: KnowledgeDep,
-    state: StateDep,
+    screener: ScreenerDep,
     file: Annotated[UploadFile, File(description="The packing list (.csv in UTF-8, or .xlsx).")],
-    destination_country: Annotated[str, Form()],
-    channel: Annotated[str, Form()],
-    reference: OptionalForm = None,
-    departure_date: OptionalForm = None,
-    shipper: OptionalForm = None,
-    consignee: OptionalForm = None,
-    shipper_id: OptionalForm = None,
-    shipper_name: OptionalForm = None,
-    shipper_country: OptionalForm = None,
-    consignee_id: OptionalForm = None,
-    consignee_name: OptionalForm = None,
-    consignee_country: OptionalForm = None,
+    form: Annotated[UploadFields, Form()],
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)] = None,
 ) -> Response:
     kind = packing_list.kind_of(file.filename, file.content_type)
-    rows = packing_list.read_lines(await file.read(), kind, state.settings.max_lines)
+    rows = packing_list.read_lines(await file.read(), kind, screener.settings.max_lines)
     body: dict[str, Any] = {
-        "reference": reference,
-        "destination_country": destination_country,
-        "channel": channel,
-        "departure_date": departure_date,
-        "shipper": _party("shipper", shipper, shipper_id, shipper_name, shipper_country),
-        "consignee": _party("consignee", consignee, consignee_id, consignee_name, consignee_country),
+        "reference": form.reference,
+        "destination_country": form.destination_country,
+        "channel": form.channel,
+        "departure_date": form.departure_date,
+        "shipper": _party("shipper", form.shipper, form.shipper_id, form.shipper_name, form.shipper_country),
+        "consignee": _party(
+            "consignee", form.consignee, form.consignee_id, form.consignee_name, form.consignee_country
+        ),
         "lines": [{k: v for k, v in row.items() if k != "_row"} for row in rows],
     }
     try:
@@ -68,7 +58,7 @@ async def upload_screening(
         errors = [{"loc": _where(e["loc"], rows), "msg": e["msg"]} for e in exc.errors()]
         first = errors[0]
         raise InvalidInput(f"{'.'.join(map(str, first['loc']))}: {first['msg']}", errors=errors) from exc
-    outcome = screen_and_record(state, session, knowledge, principal.tenant, request, idempotency_key)
+    outcome = screener.screen_and_record(session, knowledge, principal.tenant, request, idempotency_key)
     return screening_response(outcome)
 
 

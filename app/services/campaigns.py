@@ -36,7 +36,8 @@ def version(specs: dict[str, CampaignSpec]) -> str:
 def put(
     session: Session, knowledge: Knowledge, campaign_id: str, spec: CampaignSpec, tenant: str
 ) -> Campaign:
-    """Validate against the data (regions, categories) and store; effective for the next screening."""
+    """Validate against the data (regions, categories) and store, committed: effective for the next
+    screening."""
     try:
         campaign = to_engine(campaign_id, spec, knowledge.geography)
     except ValueError as exc:
@@ -48,6 +49,7 @@ def put(
     repository.upsert_campaign(
         session, campaign_id, json.dumps(spec.model_dump(mode="json"), sort_keys=True), tenant, _now()
     )
+    session.commit()
     return campaign
 
 

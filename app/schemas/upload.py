@@ -1,0 +1,22 @@
+"""The form fields sent with a packing list (POST /v1/screenings/upload), beside its file."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class UploadFields(BaseModel):
+    """The shipment fields as form fields; parties as JSON (`shipper`) or flat (`shipper_id`...)."""
+
+    destination_country: str
+    channel: str
+    reference: str | None = None
+    departure_date: str | None = None
+    shipper: str | None = Field(None, description="The shipper as JSON: id, name, country.")
+    consignee: str | None = Field(None, description="The consignee as JSON: id, name, country.")
+    shipper_id: str | None = None
+    shipper_name: str | None = None
+    shipper_country: str | None = None
+    consignee_id: str | None = None
+    consignee_name: str | None = None
+    consignee_country: str | None = None

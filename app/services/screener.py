@@ -1,0 +1,81 @@
+"""The screening service the routers call: built once in the app's lifespan, injected per request.
+
+It holds what every screening needs (the data store, the engine settings, the metrics, the line
+workers) so that a route only parses its input and hands it over. New ways in (a packing list, an
+asynchronous job) call `screen_and_record` with a validated `ScreeningRequest`, as the routes do.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from app.db import repository
+from app.db.models import Screening
+from app.errors import NotFound, ServiceUnavailable
+from app.metrics import Metrics
+from app.reference.knowledge import Knowledge
+from app.schemas.screening import ScreeningRequest
+from app.services.knowledge_store import KnowledgeStore
+from app.services.line_workers import LineWorkers
+from app.services.screening import ScreeningLimits, ScreeningOutcome, run_screening
+from app.settings import Settings
+
+
+@dataclass
+class Screener:
+    settings: Settings
+    store: KnowledgeStore
+    metrics: Metrics
+    line_workers: LineWorkers | None = None  # None: every line is screened in this process
+
+    def knowledge(self) -> Knowledge:
+        """The data loaded now; 503 while none could be loaded."""
+        knowledge = self.store.current
+        if knowledge is None:
+            raise ServiceUnavailable(
+                f"the brand lists and reference data are not loaded: {self.store.last_error}"
+            )
+        return knowledge
+
+    @property
+    def limits(self) -> ScreeningLimits:
+        if self.line_workers is None:
+            return ScreeningLimits(max_lines=self.settings.max_lines)
+        return ScreeningLimits(max_lines=self.settings.max_lines, line_screener=self.line_workers.screener)
+
+    def screen_and_record(
+        self,
+        session: Session,
+        knowledge: Knowledge,
+        tenant: str,
+        request: ScreeningRequest,
+        idempotency_key: str | None,
+    ) -> ScreeningOutcome:
+        """Screen a manifest and record the result (committed), or replay a retry's first result."""
+        started = time.perf_counter()
+        outcome = run_screening(
+            session,
+            knowledge,
+            self.settings.engine_config,
+            self.limits,
+            tenant,
+            request,
+            idempotency_key,
+        )
+        if outcome.replayed:
+            self.metrics.replays.inc()
+        else:
+            self.metrics.screenings.labels(outcome.decision).inc()
+            self.metrics.lines.inc(outcome.line_count)
+            self.metrics.duration.observe(time.perf_counter() - started)
+        return outcome
+
+    def recorded(self, session: Session, tenant: str, screening_id: str) -> Screening:
+        """A recorded screening of the tenant; 404 for any other."""
+        row = repository.get_screening(session, tenant, screening_id)
+        if row is None:
+            raise NotFound(f"no screening {screening_id!r} for this tenant")
+        return row
