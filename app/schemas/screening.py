@@ -136,6 +136,10 @@ class LineOut(BaseModel):
 
 
 class Versions(BaseModel):
+    """The version of everything the result depends on: the contract's three, then each data source."""
+
+    model_config = ConfigDict(extra="allow")
+
     engine: str
     brand_list: str
     campaigns: str
