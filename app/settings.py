@@ -11,7 +11,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from app.engine.config import EngineConfig, PatternConfig, PriceConfig, ScoringConfig
-from app.reference.knowledge import DataPaths
+from app.reference.paths import DataPaths
 
 APP_DIR = Path(__file__).resolve().parent
 REPO_DIR = APP_DIR.parent

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from app.matching.matcher import BrandMatcher
-from app.reference.brands import BrandCatalog, load_catalog
-from app.reference.campaigns import CampaignSpec, load_campaign_files
+from app.reference import sources
+from app.reference.brands import BrandCatalog
+from app.reference.campaigns import CampaignSpec
 from app.reference.categories import CategoryTable
 from app.reference.geography import Geography
 from app.reference.hs import HsNomenclature
+from app.reference.paths import DataPaths
 from app.reference.rates import ExchangeRates
 
-
-@dataclass(frozen=True)
-class DataPaths:
-    brand_lists: tuple[Path, ...]
-    categories: Path
-    hs_codes: Path
-    rates: Path
-    geography_dir: Path
-    campaigns: tuple[Path, ...]
+__all__ = ["DataPaths", "Knowledge", "load_knowledge"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +26,8 @@ class Knowledge:
     rates: ExchangeRates
     geography: Geography
     shipped_campaigns: dict[str, CampaignSpec] = field(default_factory=dict)
+    # The content version of every data source, by name (app/reference/sources.py).
+    versions: dict[str, str] = field(default_factory=dict)
 
     @property
     def brand_list_version(self) -> str:
@@ -46,14 +41,16 @@ class Knowledge:
 
 
 def load_knowledge(paths: DataPaths) -> Knowledge:
-    """Load and validate every data file; raises (naming the file) on the first bad one."""
-    catalog = load_catalog(paths.brand_lists)
+    """Load and validate every registered data source; raises (naming the file) on the first bad one."""
+    loaded, versions = sources.load_sources(paths)
+    catalog = sources.BRAND_LISTS.of(loaded)
     return Knowledge(
         catalog=catalog,
         matcher=BrandMatcher.build(catalog.brands),
-        categories=CategoryTable.load(paths.categories),
-        hs=HsNomenclature.load(paths.hs_codes),
-        rates=ExchangeRates.load(paths.rates),
-        geography=Geography.load(paths.geography_dir),
-        shipped_campaigns=load_campaign_files(paths.campaigns),
+        categories=sources.CATEGORIES.of(loaded),
+        hs=sources.HS.of(loaded),
+        rates=sources.RATES.of(loaded),
+        geography=sources.GEOGRAPHY.of(loaded),
+        shipped_campaigns=sources.CAMPAIGNS.of(loaded),
+        versions=versions,
     )

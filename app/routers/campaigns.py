@@ -55,7 +55,7 @@ def put_campaign(
     session: SessionDep,
     knowledge: KnowledgeDep,
 ) -> CampaignOut:
-    spec = CampaignSpec.model_validate(body.model_dump())
+    spec = campaign_service.parse(body.model_dump(), knowledge)
     campaign_service.put(session, knowledge, campaign_id, spec, principal.tenant)
     return _out(campaign_id, spec, "operator")
 

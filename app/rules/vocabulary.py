@@ -6,6 +6,7 @@ perfume boxes, with logo" and "perfume box with logo" compare alike.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -148,6 +149,13 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> MarksVocabulary:
         assembly_destinations=frozenset(code.upper() for code in data.assembly_destinations.countries),
         assembly_destinations_assumed=data.assembly_destinations.assumed,
     )
+
+
+@cache
+def content_version(path: Path = VOCABULARY_PATH) -> str:
+    """The hash of the vocabulary file: what the engine version carries (the file's own `version`
+    is only a label)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
 VOCABULARY = load_vocabulary()

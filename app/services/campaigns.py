@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -14,10 +15,20 @@ from app.reference.campaigns import CampaignSpec, campaign_version, to_engine
 from app.reference.knowledge import Knowledge
 
 
+def validation_context(knowledge: Knowledge) -> dict[str, Any]:
+    """What a campaign is checked against: the configured geography and categories."""
+    return {"geography": knowledge.geography, "categories": knowledge.categories.ids()}
+
+
+def parse(data: dict[str, Any], knowledge: Knowledge) -> CampaignSpec:
+    return CampaignSpec.model_validate(data, context=validation_context(knowledge))
+
+
 def effective_specs(session: Session, knowledge: Knowledge) -> dict[str, CampaignSpec]:
     specs = dict(knowledge.shipped_campaigns)
+    context = validation_context(knowledge)
     for row in repository.list_campaign_rows(session):
-        specs[row.id] = CampaignSpec.model_validate_json(row.spec)
+        specs[row.id] = CampaignSpec.model_validate_json(row.spec, context=context)
     return dict(sorted(specs.items()))
 
 

@@ -20,11 +20,10 @@ from app.engine.lines import LineScreener, screen_lines
 from app.engine.screen import screen
 from app.engine.types import Manifest, ManifestLine, Party, ScreeningContext
 from app.errors import Conflict, InvalidInput, PayloadTooLarge
-from app.matching.vocabulary import vocabulary
 from app.reference.campaigns import CampaignSpec
 from app.reference.knowledge import Knowledge
 from app.rules.registry import RULES
-from app.rules.vocabulary import load_vocabulary as load_marks_vocabulary
+from app.rules.vocabulary import content_version as marks_vocabulary_version
 from app.schemas.screening import PartyIn, ScreeningRequest
 from app.services import campaigns as campaign_service
 from app.services.render import screening_body
@@ -53,18 +52,33 @@ def new_screening_id() -> str:
 
 def engine_version(config: EngineConfig, knowledge: Knowledge) -> str:
     """Engine code version plus a hash of all else but the brand lists and campaigns (which have
-    versions of their own) that the scores depend on: the risk model's settings, the matcher's
-    word lists, the marks vocabulary, the category, HS and rate tables. Same version, same scores."""
+    versions of their own) that the scores depend on: the risk model's settings, the marks
+    vocabulary and every other registered data source. Same version, same scores."""
     parts = (
         config.model_dump_json(),
-        vocabulary().version,
-        load_marks_vocabulary().version,
-        knowledge.categories.version,
-        knowledge.hs.version,
-        knowledge.rates.version,
+        marks_vocabulary_version(),
+        *(f"{name}={v}" for name, v in data_versions(knowledge).items() if name not in CONTRACT_KEYS),
     )
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
     return f"{__version__}+{digest}"
+
+
+CONTRACT_KEYS = ("engine", "brand_list", "campaigns")
+
+
+def data_versions(knowledge: Knowledge) -> dict[str, str]:
+    return {**knowledge.versions, "marks_vocabulary": marks_vocabulary_version()}
+
+
+def versions_of(config: EngineConfig, knowledge: Knowledge, specs: dict[str, CampaignSpec]) -> dict[str, str]:
+    """The contract's three versions first (campaigns: shipped and operators' together), then each
+    data source's."""
+    versions = {
+        "engine": engine_version(config, knowledge),
+        "brand_list": knowledge.brand_list_version,
+        "campaigns": campaign_service.version(specs),
+    }
+    return versions | {k: v for k, v in data_versions(knowledge).items() if k not in versions}
 
 
 def request_hash(request: ScreeningRequest) -> str:
@@ -99,11 +113,7 @@ def run_screening(
 
     screening_id = new_screening_id()
     created_at = dt.datetime.now(dt.UTC)
-    versions = {
-        "engine": engine_version(config, knowledge),
-        "brand_list": knowledge.brand_list_version,
-        "campaigns": campaign_service.version(specs),
-    }
+    versions = versions_of(config, knowledge, specs)
     body = screening_body(screening_id, request.reference, created_at, result, versions)
     row = Screening(
         id=screening_id,

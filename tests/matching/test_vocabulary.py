@@ -12,6 +12,7 @@ import pytest
 import app.services.screening as screening
 from app.engine.config import EngineConfig
 from app.matching.vocabulary import DATA_DIR, FILES, load_vocabulary, vocabulary
+from app.reference import sources
 from app.reference.knowledge import load_knowledge
 from app.settings import Settings
 
@@ -46,7 +47,8 @@ def test_the_engine_version_moves_with_the_word_lists(
     assert screening.engine_version(config, knowledge) == before
 
     edited = replace(vocabulary(), version="0" * 64)
-    monkeypatch.setattr(screening, "vocabulary", lambda: edited)
+    monkeypatch.setattr(sources, "vocabulary", lambda: edited)
+    knowledge = load_knowledge(Settings().data_paths)
 
     assert screening.engine_version(config, knowledge) != before
 
