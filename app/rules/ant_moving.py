@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from app.engine.facts import ManifestFacts
 from app.engine.types import Flag, FlagCode, GoodsSignature, Severity
-from app.rules.base import RuleEnv
+from app.rules.base import ManifestRuleSpec, Points, RuleEnv
 from app.rules.goods_risk import category_label
 
 RECOMMENDATION = (
@@ -127,3 +127,12 @@ def _flag(key: Key, shipments: list[Shipment], env: RuleEnv) -> Flag:
         points=env.config.scoring.ant_moving,
         evidence=evidence,
     )
+
+
+RULE = ManifestRuleSpec(
+    codes=(FlagCode.ANT_MOVING,),
+    explanation="The same shipper sending small quantities of similar high-risk goods again and again.",
+    points=(Points("ant_moving", 30, "`ANT_MOVING`"),),
+    position=5,
+    check=check,
+)

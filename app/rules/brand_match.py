@@ -15,7 +15,7 @@ from typing import Any
 from app.engine.facts import LineFacts
 from app.engine.types import Authorization, Flag, FlagCode, Severity
 from app.matching.hits import PLAIN, BrandHit
-from app.rules.base import RuleEnv
+from app.rules.base import LineRuleSpec, Points, RuleEnv
 
 RECOMMENDATION = "Ship only with the rights holder's authorization on file, or remove the mark."
 REPLICA_RECOMMENDATION = (
@@ -89,3 +89,36 @@ def _authorized(facts: LineFacts, hit: BrandHit, authorization: Authorization, e
         points=env.config.scoring.brand_authorized,
         evidence=evidence,
     )
+
+
+RULE = LineRuleSpec(
+    codes=(
+        FlagCode.BRAND_MATCH,
+        FlagCode.BRAND_AUTHORIZED,
+    ),
+    explanation="A line names a recorded mark, plainly or disguised; "
+    "an authorization on file makes it informational.",
+    points=(
+        Points(
+            "brand_match", 45, "`BRAND_MATCH`, plain (name, alias, model name, translation, declared brand)"
+        ),
+        Points(
+            "brand_match_disguised",
+            55,
+            "`BRAND_MATCH`, disguised (typo, leetspeak, homoglyph, spacing, punctuation)",
+        ),
+        Points(
+            "replica_phrase",
+            25,
+            '... plus, when "replica", "AAA", "1:1", "OEM for" stands next to the mark',
+            amount="+{default}",
+        ),
+        Points(
+            "brand_authorized",
+            0,
+            "`BRAND_AUTHORIZED` (an authorization on file covers the match; replaces the brand points)",
+        ),
+    ),
+    position=1,
+    check=check,
+)

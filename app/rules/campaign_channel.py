@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from app.engine.campaigns import applicable
 from app.engine.facts import ManifestFacts
 from app.engine.types import Flag, FlagCode, Severity
-from app.rules.base import RuleEnv
+from app.rules.base import ManifestRuleSpec, Points, RuleEnv
 from app.rules.campaign_destination import (
     campaign_evidence,
     campaign_points,
@@ -50,3 +50,12 @@ def check(facts: ManifestFacts, env: RuleEnv) -> Iterator[Flag]:
             points=campaign_points(base, campaign),
             evidence=evidence,
         )
+
+
+RULE = ManifestRuleSpec(
+    codes=(FlagCode.CAMPAIGN_CHANNEL,),
+    explanation="A campaign in force emphasises the manifest's channel and goods.",
+    points=(Points("campaign_channel", 5, "`CAMPAIGN_CHANNEL`", amount="{default} x campaign weight"),),
+    position=2,
+    check=check,
+)

@@ -13,7 +13,7 @@ from typing import Any
 from app.engine.campaigns import applicable, goods_targeted
 from app.engine.facts import LineFacts, ManifestFacts
 from app.engine.types import Campaign, Flag, FlagCode, Severity
-from app.rules.base import RuleEnv
+from app.rules.base import ManifestRuleSpec, Points, RuleEnv
 
 RECOMMENDATION = (
     "Expect closer inspection on this route while the campaign runs: check marks, descriptions, "
@@ -87,3 +87,14 @@ def check(facts: ManifestFacts, env: RuleEnv) -> Iterator[Flag]:
             points=campaign_points(base, campaign),
             evidence=evidence,
         )
+
+
+RULE = ManifestRuleSpec(
+    codes=(FlagCode.CAMPAIGN_DESTINATION,),
+    explanation="A campaign in force emphasises the manifest's destination and goods.",
+    points=(
+        Points("campaign_destination", 10, "`CAMPAIGN_DESTINATION`", amount="{default} x campaign weight"),
+    ),
+    position=1,
+    check=check,
+)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from app.engine.facts import LineFacts
 from app.engine.types import Flag, FlagCode, Severity
-from app.rules.base import RuleEnv
+from app.rules.base import LineRuleSpec, Points, RuleEnv
 
 _RECOMMENDATION = (
     "Check that the goods carry no unauthorized marks and keep the supplier's invoice "
@@ -55,3 +55,20 @@ def _reason(category_name: str, source: str, value: str | None) -> str:
     else:
         why = f"its description names {category_name.lower()} ('{value}')"
     return f"Goods in a category customs target for counterfeits: {why}."
+
+
+RULE = LineRuleSpec(
+    codes=(FlagCode.HIGH_RISK_CATEGORY,),
+    explanation="The line's goods belong to a category customs target.",
+    points=(
+        Points(
+            "high_risk_category",
+            20,
+            "`HIGH_RISK_CATEGORY`",
+            amount="{default} x the category's weight",
+            note="; weights in `app/data/categories/categories.yaml`",
+        ),
+    ),
+    position=3,
+    check=check,
+)

@@ -21,7 +21,7 @@ from app.engine.facts import AccessoryHit, LineFacts
 from app.engine.types import Flag, FlagCode, Severity
 from app.reference.categories import CategoryTable
 from app.reference.hs import HsNomenclature
-from app.rules.base import RuleEnv
+from app.rules.base import LineRuleSpec, Points, RuleEnv
 from app.text import singular
 
 _WORD = re.compile(r"[a-z]+")
@@ -123,3 +123,12 @@ def _fits_accessory(table: CategoryTable, accessory: AccessoryHit, code: str) ->
 
 def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+RULE = LineRuleSpec(
+    codes=(FlagCode.HS_MISMATCH,),
+    explanation="The declared HS code and the description point to different goods.",
+    points=(Points("hs_mismatch", 20, "`HS_MISMATCH`"),),
+    position=5,
+    check=check,
+)

@@ -19,7 +19,7 @@ from app.engine.types import Flag, FlagCode, Severity
 from app.matching.hits import BrandHit
 from app.matching.normalize import fold
 from app.reference.brands import BrandRecord
-from app.rules.base import RuleEnv
+from app.rules.base import LineRuleSpec, Points, RuleEnv
 
 _PARTIAL_BASIS = ("only", "not apply", "does not")
 _WORD = re.compile(r"[^\W_]+")  # folded letters and digits: "wh-1000xm5" is "wh 1000xm5"
@@ -117,3 +117,19 @@ def _flag(facts: LineFacts, env: RuleEnv, hit: BrandHit, value: float, floor: fl
             "rate_as_of": rate.as_of.isoformat() if rate else None,
         },
     )
+
+
+RULE = LineRuleSpec(
+    codes=(FlagCode.PRICE_ANOMALY,),
+    explanation="A branded line declared far below the genuine article's floor price.",
+    points=(
+        Points(
+            "price_anomaly",
+            30,
+            "`PRICE_ANOMALY` (unit value in USD below `anomaly_ratio` x the brand's genuine floor, 0.3)",
+            note="; ratio `PRICE__ANOMALY_RATIO`",
+        ),
+    ),
+    position=2,
+    check=check,
+)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from app.engine.facts import LineFacts, ManifestFacts
 from app.engine.types import Flag, FlagCode, Severity
-from app.rules.base import RuleEnv
+from app.rules.base import ManifestRuleSpec, Points, RuleEnv
 from app.rules.goods_risk import category_label, high_risk_category, quoted
 from app.rules.marks_reading import MarksReading, read_marks
 from app.rules.vocabulary import VOCABULARY
@@ -202,3 +202,12 @@ def _sentence(finding: Finding) -> str:
         f"{marks} fits {_described(best.goods)}: {', '.join(best.why)}; "
         "marks travel apart from the unbranded goods they fit"
     )
+
+
+RULE = ManifestRuleSpec(
+    codes=(FlagCode.SEPARATED_MARKS,),
+    explanation="Labels, logos or boxes bearing a mark shipped apart from the goods they fit.",
+    points=(Points("separated_marks", 40, "`SEPARATED_MARKS`"),),
+    position=3,
+    check=check,
+)

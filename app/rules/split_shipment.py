@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from app.engine.facts import LineFacts, ManifestFacts
 from app.engine.types import Flag, FlagCode, GoodsSignature, PastShipment, Severity
-from app.rules.base import RuleEnv
+from app.rules.base import ManifestRuleSpec, Points, RuleEnv
 from app.rules.goods_risk import high_risk_line, quoted
 from app.rules.vocabulary import VOCABULARY, is_number_like
 from app.text import singular
@@ -241,3 +241,12 @@ def _across_manifests(facts: ManifestFacts, env: RuleEnv) -> Finding | None:
             "manifests": len(parts) + 1,
         },
     )
+
+
+RULE = ManifestRuleSpec(
+    codes=(FlagCode.SPLIT_SHIPMENT,),
+    explanation="One consignment broken into many small parts.",
+    points=(Points("split_shipment", 25, "`SPLIT_SHIPMENT`"),),
+    position=4,
+    check=check,
+)

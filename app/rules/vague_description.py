@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from app.engine.facts import LineFacts
 from app.engine.types import Flag, FlagCode, Severity
-from app.rules.base import RuleEnv
+from app.rules.base import LineRuleSpec, Points, RuleEnv
 
 _WHY = {
     "generic": "it uses only generic words ({words}) that do not identify the goods",
@@ -39,3 +39,12 @@ def check(facts: LineFacts, env: RuleEnv) -> Iterator[Flag]:
         points=env.config.scoring.vague_description,
         evidence={"kind": vagueness.kind, "words": list(vagueness.words)},
     )
+
+
+RULE = LineRuleSpec(
+    codes=(FlagCode.VAGUE_DESCRIPTION,),
+    explanation="The description does not say what the goods are.",
+    points=(Points("vague_description", 15, "`VAGUE_DESCRIPTION`"),),
+    position=4,
+    check=check,
+)
