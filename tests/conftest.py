@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,10 +11,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
-from app.db.session import upgrade
+from app.db.session import make_engine, upgrade
 from app.main import create_app
 from app.settings import Settings
 
@@ -59,16 +61,53 @@ def _truncate_postgres(url: str) -> None:
     engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite database migrated once for the session; each test works on a copy of it."""
+    path = tmp_path_factory.mktemp("template") / "prescreen.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture
+def migrated_sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+    """An empty, migrated SQLite database of the test's own (a copy of the template)."""
+    path = tmp_path / "prescreen.db"
+    shutil.copyfile(sqlite_template, path)
+    return f"sqlite:///{path}"
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Each test gets an empty database on each backend."""
+def database_url(request: pytest.FixtureRequest) -> str:
+    """Each test gets an empty, migrated database on each backend."""
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'prescreen.db'}"
-        upgrade(url)
-        return url
+        sqlite: str = request.getfixturevalue("migrated_sqlite_url")
+        return sqlite
     url: str = request.getfixturevalue("postgres_url")
     _truncate_postgres(url)
     return url
+
+
+@pytest.fixture
+def db_session(database_url: str) -> Iterator[Session]:
+    """A session inside one transaction that is rolled back after the test, whatever it committed
+    (its commits release savepoints), on SQLite and PostgreSQL."""
+    engine = make_engine(database_url)
+    if engine.dialect.name == "sqlite":
+        # pysqlite opens transactions on its own and so breaks SAVEPOINT: let SQLAlchemy do it.
+        event.listen(engine, "connect", _sqlite_manual_transactions)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        session = Session(bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint")
+        yield session
+        session.close()
+        transaction.rollback()
+    engine.dispose()
+
+
+def _sqlite_manual_transactions(dbapi_connection: Any, _: Any) -> None:
+    dbapi_connection.isolation_level = None
 
 
 @pytest.fixture
@@ -88,9 +127,9 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
 
 
 @pytest.fixture
-def client(sqlite_url: str) -> Iterator[TestClient]:
+def client(migrated_sqlite_url: str) -> Iterator[TestClient]:
     """An app on an empty SQLite database with two tenants; tenant A's key is an admin key."""
-    with TestClient(create_app(make_settings(sqlite_url)), headers={"X-API-Key": KEY_A}) as c:
+    with TestClient(create_app(make_settings(migrated_sqlite_url)), headers={"X-API-Key": KEY_A}) as c:
         yield c
 
 

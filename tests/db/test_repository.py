@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.db import repository
 from app.db.models import AuthorizationRow, CampaignRow, Screening, ShipmentGoods
-from app.db.session import make_engine, make_sessionmaker
+from app.db.session import make_engine
 from app.engine.types import GoodsSignature
 
 T0 = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
@@ -22,11 +21,8 @@ _ids = itertools.count(1)
 
 
 @pytest.fixture
-def session(database_url: str) -> Iterator[Session]:
-    engine = make_engine(database_url)
-    with make_sessionmaker(engine)() as session:
-        yield session
-    engine.dispose()
+def session(db_session: Session) -> Session:
+    return db_session
 
 
 def screening(tenant: str = "t-a", **fields: Any) -> Screening:
@@ -256,3 +252,16 @@ def test_campaign_upsert_inserts_then_replaces(session: Session) -> None:
         ("c-1", '{"v": 2}', "t-b"),
     ]
     assert session.scalar(select(func.count()).select_from(CampaignRow)) == 2
+
+
+def test_a_database_test_is_rolled_back_whatever_it_commits(session: Session, database_url: str) -> None:
+    row = screening()
+    repository.add_screening(session, row, ())
+    session.commit()
+    assert repository.get_screening(session, row.tenant, row.id) is not None
+    # Another connection does not see it: the commit only released a savepoint of the test's
+    # transaction, which the fixture rolls back.
+    engine = make_engine(database_url)
+    with engine.connect() as other:
+        assert other.execute(select(func.count()).select_from(Screening)).scalar_one() == 0
+    engine.dispose()
