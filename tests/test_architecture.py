@@ -25,14 +25,18 @@ KINDS = {"layers": LayersContract, "forbidden": ForbiddenContract}
 
 @pytest.fixture(scope="module")
 def app_graph() -> grimp.ImportGraph:
-    return grimp.build_graph("app", include_external_packages=True)
+    return grimp.build_graph("app", include_external_packages=True, cache_dir=None)
 
 
 def broken_contracts(graph: grimp.ImportGraph) -> list[str]:
     session = {"root_packages": [CONFIG["root_package"]], "include_external_packages": True}
     broken = []
     for spec in CONFIG["contracts"]:
-        options: dict[str, Any] = {k: v for k, v in spec.items() if k not in ("name", "type")}
+        options: dict[str, Any] = {
+            k: str(v) if isinstance(v, bool) else v
+            for k, v in spec.items()
+            if k not in ("name", "type")
+        }
         contract = KINDS[spec["type"]](spec["name"], session, options)
         if not contract.check(graph, verbose=False).kept:
             broken.append(spec["name"])
@@ -71,13 +75,22 @@ def package_cycles(graph: grimp.ImportGraph) -> list[list[str]]:
     return cycles
 
 
+# The one group of packages that still import each other (docs/architecture.md): any cycle
+# reaching outside it is new.
+SHARED_TYPES = {"app.engine", "app.reference", "app.matching"}
+
+
+def new_cycles(graph: grimp.ImportGraph) -> list[list[str]]:
+    return [cycle for cycle in package_cycles(graph) if not set(cycle) <= SHARED_TYPES]
+
+
 def test_the_contracts_are_kept(app_graph: grimp.ImportGraph) -> None:
-    assert len(CONFIG["contracts"]) == 3
+    assert len(CONFIG["contracts"]) == 4
     assert broken_contracts(app_graph) == []
 
 
-def test_no_cycle_between_packages(app_graph: grimp.ImportGraph) -> None:
-    assert package_cycles(app_graph) == []
+def test_no_new_cycle_between_packages(app_graph: grimp.ImportGraph) -> None:
+    assert new_cycles(app_graph) == []
 
 
 @pytest.mark.parametrize(
@@ -88,7 +101,8 @@ def test_no_cycle_between_packages(app_graph: grimp.ImportGraph) -> None:
         ("app.rules.brand_match", "sqlalchemy", "The engine, the matcher"),
         ("app.errors", "fastapi", "Domain errors"),
         ("app.engine.lines", "app.rules.registry", "Layers point one way"),
-        ("app.matching.index", "app.reference.brands", "Layers point one way"),
+        ("app.matching.index", "app.engine.types", "The matcher imports"),
+        ("app.reference.hs", "app.rules.registry", "Layers point one way"),
         ("app.services.screener", "app.routers.screenings", "Layers point one way"),
     ],
 )
@@ -103,4 +117,4 @@ def test_a_bad_import_breaks_a_contract(
 def test_a_new_cycle_is_found(app_graph: grimp.ImportGraph) -> None:
     graph = copy.deepcopy(app_graph)
     graph.add_import(importer="app.engine.facts", imported="app.rules.base")
-    assert ["app.engine", "app.rules", "app.engine"] in package_cycles(graph)
+    assert ["app.engine", "app.rules", "app.engine"] in new_cycles(graph)

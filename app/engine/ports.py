@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 from app.engine.config import EngineConfig
-from app.engine.facts import AccessoryHit, BrandHit, CategoryHit, LineFacts, ManifestFacts
+from app.engine.facts import AccessoryHit, CategoryHit, LineFacts, ManifestFacts
 from app.engine.types import Flag, ScreeningContext
+from app.matching.hits import BrandHit
 
 
 class GoodsAssessment(Protocol):
