@@ -33,9 +33,7 @@ def broken_contracts(graph: grimp.ImportGraph) -> list[str]:
     broken = []
     for spec in CONFIG["contracts"]:
         options: dict[str, Any] = {
-            k: str(v) if isinstance(v, bool) else v
-            for k, v in spec.items()
-            if k not in ("name", "type")
+            k: str(v) if isinstance(v, bool) else v for k, v in spec.items() if k not in ("name", "type")
         }
         contract = KINDS[spec["type"]](spec["name"], session, options)
         if not contract.check(graph, verbose=False).kept:
