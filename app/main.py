@@ -19,7 +19,16 @@ from app.exception_handlers import install_handlers
 from app.metrics import Metrics
 from app.middleware import BodyLimitMiddleware
 from app.openapi import install_openapi
-from app.routers import authorizations, brands, campaigns, health, screenings, upload
+from app.routers import (
+    authorizations,
+    brands,
+    campaigns,
+    health,
+    parties,
+    party_clearances,
+    screenings,
+    upload,
+)
 from app.services.keys import BootstrapKeys
 from app.services.knowledge_store import KnowledgeStore
 from app.services.line_workers import LineWorkers
@@ -87,7 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
-    for module in (health, screenings, upload, brands, campaigns, authorizations):
+    for module in (health, screenings, upload, brands, campaigns, authorizations, parties, party_clearances):
         app.include_router(module.router)
     _mount_docs(app)
     install_openapi(app)

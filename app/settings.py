@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from app.engine.config import EngineConfig, PatternConfig, PriceConfig, ScoringConfig
+from app.engine.config import EngineConfig, PartyConfig, PatternConfig, PriceConfig, ScoringConfig
 from app.reference.paths import DataPaths
 
 APP_DIR = Path(__file__).resolve().parent
@@ -38,6 +38,11 @@ class Settings(BaseSettings):
     # Operators' own list files (their customers' recordals), loaded after the shipped ones;
     # comma-separated paths.
     extra_brand_lists: Annotated[list[Path], NoDecode] = []
+    # Shipped party lists (every *.yaml, *.csv and *.jsonl in this folder; party_lists/README.md).
+    party_lists_dir: Path = REPO_DIR / "party_lists"
+    # Operators' own party lists: YAML, CSV or FollowTheMoney JSON lines (an OpenSanctions or yente
+    # export); comma-separated paths, loaded after the shipped ones.
+    extra_party_lists: Annotated[list[Path], NoDecode] = []
     # Shipped campaign files; operators change campaigns with PUT /v1/campaigns/{id}.
     campaigns_dir: Path = DATA_DIR / "campaigns"
     # Currency rates table (currency, units per USD, as_of, source); replace to use your own rates.
@@ -61,8 +66,10 @@ class Settings(BaseSettings):
     scoring: ScoringConfig = ScoringConfig()
     price: PriceConfig = PriceConfig()
     patterns: PatternConfig = PatternConfig()
+    # Party matching: the name score that raises PARTY_LISTED, the country penalty.
+    parties: PartyConfig = PartyConfig()
 
-    @field_validator("extra_brand_lists", mode="before")
+    @field_validator("extra_brand_lists", "extra_party_lists", mode="before")
     @classmethod
     def _split_paths(cls, value: object) -> object:
         if isinstance(value, str):
@@ -113,7 +120,9 @@ class Settings(BaseSettings):
 
     @cached_property
     def engine_config(self) -> EngineConfig:
-        return EngineConfig(scoring=self.scoring, price=self.price, patterns=self.patterns)
+        return EngineConfig(
+            scoring=self.scoring, price=self.price, patterns=self.patterns, parties=self.parties
+        )
 
     @property
     def data_paths(self) -> DataPaths:
@@ -125,4 +134,11 @@ class Settings(BaseSettings):
             rates=self.rates_file,
             geography_dir=self.geography_dir,
             campaigns=(self.campaigns_dir,),
+            party_lists=self._shipped_party_lists() + tuple(self.extra_party_lists),
         )
+
+    def _shipped_party_lists(self) -> tuple[Path, ...]:
+        if not self.party_lists_dir.is_dir():
+            return ()
+        suffixes = (".yaml", ".yml", ".csv", ".json", ".jsonl")
+        return tuple(sorted(p for p in self.party_lists_dir.iterdir() if p.name.endswith(suffixes)))

@@ -56,7 +56,7 @@ def postgres_url() -> Iterator[str]:
 def _truncate_postgres(url: str) -> None:
     engine = create_engine(url)
     with engine.begin() as conn:
-        tables = "shipment_goods, screenings, authorizations, campaigns, api_keys"
+        tables = "shipment_goods, screenings, authorizations, party_clearances, campaigns, api_keys"
         conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     engine.dispose()
 

@@ -109,3 +109,21 @@ class AuthorizationRow(Base):
     valid_to: Mapped[dt.date] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class PartyClearanceRow(Base):
+    """A tenant's review that a party is not a list entry it matched (kept, revoked or not, for audit)."""
+
+    __tablename__ = "party_clearances"
+    __table_args__ = (Index("ix_party_clearances_tenant", "tenant", "revoked_at"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    tenant: Mapped[str] = mapped_column(String(100))
+    list_id: Mapped[str] = mapped_column(String(64))
+    entry_id: Mapped[str] = mapped_column(String(200))
+    party_id: Mapped[str | None] = mapped_column(String(200))
+    party_name: Mapped[str | None] = mapped_column(String(500))
+    reason: Mapped[str] = mapped_column(Text)
+    reviewed_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from app.db.models import ApiKey, AuthorizationRow, CampaignRow, Screening, ShipmentGoods
-from app.engine.types import Authorization, Channel, GoodsSignature, PastShipment
+from app.db.models import ApiKey, AuthorizationRow, CampaignRow, PartyClearanceRow, Screening, ShipmentGoods
+from app.engine.types import Authorization, Channel, GoodsSignature, PartyClearance, PastShipment
 
 
 @dataclass(frozen=True)
@@ -225,4 +225,49 @@ def authorizations_in_force(
             valid_to=r.valid_to,
         )
         for r in rows
+    )
+
+
+# --- party clearances -----------------------------------------------------------------------
+
+
+def add_party_clearance(session: Session, row: PartyClearanceRow) -> None:
+    session.add(row)
+
+
+def list_party_clearances(
+    session: Session, tenant: str, include_revoked: bool = False
+) -> Sequence[PartyClearanceRow]:
+    query = select(PartyClearanceRow).where(PartyClearanceRow.tenant == tenant)
+    if not include_revoked:
+        query = query.where(PartyClearanceRow.revoked_at.is_(None))
+    return session.scalars(query.order_by(PartyClearanceRow.created_at, PartyClearanceRow.id)).all()
+
+
+def revoke_party_clearance(session: Session, tenant: str, clearance_id: str, now: dt.datetime) -> bool:
+    result = session.execute(
+        update(PartyClearanceRow)
+        .where(
+            PartyClearanceRow.tenant == tenant,
+            PartyClearanceRow.id == clearance_id,
+            PartyClearanceRow.revoked_at.is_(None),
+        )
+        .values(revoked_at=now)
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+def party_clearances_in_force(session: Session, tenant: str) -> tuple[PartyClearance, ...]:
+    return tuple(
+        PartyClearance(
+            clearance_id=r.id,
+            list_id=r.list_id,
+            entry_id=r.entry_id,
+            party_id=r.party_id,
+            party_name=r.party_name,
+            reason=r.reason,
+            reviewed_by=r.reviewed_by,
+            created_at=r.created_at,
+        )
+        for r in list_party_clearances(session, tenant)
     )

@@ -36,6 +36,12 @@ class ScoringConfig(BaseModel):
     separated_marks: int = Field(40, ge=0, le=100)
     split_shipment: int = Field(25, ge=0, le=100)
     ant_moving: int = Field(30, ge=0, le=100)
+    # The shipper or the consignee reads as an entry of a party list by name...
+    party_listed: int = Field(50, ge=0, le=100)
+    # ...or carries the same identifier (USCC, EORI, LEI ...) as the entry.
+    party_listed_identifier: int = Field(80, ge=0, le=100)
+    # A party match a tenant has cleared after review: informational.
+    party_cleared: int = Field(0, ge=0, le=100)
     # Level thresholds: low < medium <= ... < high <= ... < critical <= ...
     medium_at: int = Field(25, ge=1, le=100)
     high_at: int = Field(50, ge=1, le=100)
@@ -85,7 +91,17 @@ class PatternConfig(BaseModel):
     history_days: int = Field(60, ge=1)
 
 
+class PartyConfig(BaseModel):
+    """How closely a party's name must read as a listed entry's (app/parties/matcher.py)."""
+
+    # PARTY_LISTED at this name score (0-100) or above; raise it for fewer false matches.
+    threshold: int = Field(88, ge=50, le=100)
+    # Taken off the name score when the party and the entry name different countries.
+    country_penalty: int = Field(10, ge=0, le=50)
+
+
 class EngineConfig(BaseModel):
     scoring: ScoringConfig = ScoringConfig()
     price: PriceConfig = PriceConfig()
     patterns: PatternConfig = PatternConfig()
+    parties: PartyConfig = PartyConfig()

@@ -72,6 +72,8 @@ class FlagCode(StrEnum):
     SEPARATED_MARKS = "SEPARATED_MARKS"
     SPLIT_SHIPMENT = "SPLIT_SHIPMENT"
     ANT_MOVING = "ANT_MOVING"
+    PARTY_LISTED = "PARTY_LISTED"
+    PARTY_CLEARED = "PARTY_CLEARED"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,7 @@ class Party:
     id: str | None
     name: str | None
     country: str | None  # ISO 3166-1 alpha-2, upper case
+    identifiers: tuple[tuple[str, str], ...] = ()  # (scheme, normalised value): ('uscc', '9144...')
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +157,35 @@ class Authorization:
 
 
 @dataclass(frozen=True, slots=True)
+class PartyClearance:
+    """A tenant's review: this party is not that list entry. Kept for audit (who, when, why)."""
+
+    clearance_id: str
+    list_id: str
+    entry_id: str
+    party_id: str | None  # the party's id as sent in manifests, or
+    party_name: str | None  # its name as sent (compared case- and space-insensitively)
+    reason: str
+    reviewed_by: str
+    created_at: dt.datetime
+
+    def covers(self, list_id: str, entry_id: str, party: Party) -> bool:
+        if (self.list_id, self.entry_id) != (list_id, entry_id):
+            return False
+        if self.party_id is not None:
+            return party.id == self.party_id
+        return (
+            party.name is not None
+            and self.party_name is not None
+            and fold_party_name(party.name) == fold_party_name(self.party_name)
+        )
+
+
+def fold_party_name(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
 class GoodsSignature:
     """The compact trace one manifest's goods leave in its shipper's history."""
 
@@ -186,6 +218,7 @@ class ScreeningContext:
     campaigns: tuple[Campaign, ...] = ()  # the campaigns in force on on_date
     history: tuple[PastShipment, ...] = ()  # the shipper's earlier shipments within the history window
     authorizations: tuple[Authorization, ...] = ()
+    party_clearances: tuple[PartyClearance, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.matching.matcher import BrandMatcher
+from app.parties.matcher import PartyIndex
 from app.reference import sources
 from app.reference.brands import BrandCatalog
 from app.reference.campaigns import CampaignSpec
@@ -28,6 +29,7 @@ class Knowledge:
     shipped_campaigns: dict[str, CampaignSpec] = field(default_factory=dict)
     # The content version of every data source, by name (app/reference/sources.py).
     versions: dict[str, str] = field(default_factory=dict)
+    parties: PartyIndex = field(default_factory=PartyIndex)
 
     @property
     def brand_list_version(self) -> str:
@@ -53,4 +55,5 @@ def load_knowledge(paths: DataPaths) -> Knowledge:
         geography=sources.GEOGRAPHY.of(loaded),
         shipped_campaigns=sources.CAMPAIGNS.of(loaded),
         versions=versions,
+        parties=sources.PARTY_LISTS.of(loaded),
     )

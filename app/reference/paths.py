@@ -14,3 +14,4 @@ class DataPaths:
     rates: Path
     geography_dir: Path
     campaigns: tuple[Path, ...]
+    party_lists: tuple[Path, ...] = ()

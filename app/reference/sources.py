@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
 from app.matching.vocabulary import Vocabulary, vocabulary
+from app.parties.loaders import load_party_lists
+from app.parties.matcher import PartyIndex, build_index
+from app.parties.names import WORDS_FILE, CompanyWords, load_words
 from app.reference.brands import BrandCatalog, load_catalog
 from app.reference.campaigns import CampaignSpec, campaign_version, load_campaign_files
 from app.reference.categories import CategoryTable
@@ -70,7 +73,29 @@ MATCHER_WORDS: Source[Vocabulary] = Source(
     "matcher_words", lambda p: (), lambda p, _: vocabulary(), lambda v: v.version
 )
 
-SOURCES: tuple[Source[Any], ...] = (BRAND_LISTS, HS, CATEGORIES, RATES, GEOGRAPHY, CAMPAIGNS, MATCHER_WORDS)
+# Party lists (party_lists/ and PRESCREEN_EXTRA_PARTY_LISTS), indexed for the PARTY_LISTED rule.
+PARTY_LISTS: Source[PartyIndex] = Source(
+    "party_lists",
+    lambda p: p.party_lists,
+    lambda p, _: build_index(load_party_lists(p.party_lists)),
+    lambda index: index.version,
+)
+# The party matcher's word file (legal forms, trade words, places) ships inside app/parties/data.
+PARTY_WORDS: Source[tuple[CompanyWords, str]] = Source(
+    "party_words", lambda p: WORDS_FILE, lambda p, _: load_words(), lambda words: words[1]
+)
+
+SOURCES: tuple[Source[Any], ...] = (
+    BRAND_LISTS,
+    HS,
+    CATEGORIES,
+    RATES,
+    GEOGRAPHY,
+    CAMPAIGNS,
+    MATCHER_WORDS,
+    PARTY_WORDS,
+    PARTY_LISTS,
+)
 
 
 def load_sources(paths: DataPaths) -> tuple[dict[str, Any], dict[str, str]]:

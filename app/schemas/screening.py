@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.engine.types import Channel
+from app.parties.records import IDENTIFIER_SCHEMES, normalise_identifier
 from app.schemas.fields import (
     Amount,
     Count,
@@ -20,12 +21,31 @@ from app.schemas.fields import (
 )
 
 
+class IdentifierIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    scheme: Literal[tuple(IDENTIFIER_SCHEMES)] = Field(  # type: ignore[valid-type]
+        description="; ".join(f"{k}: {v}" for k, v in IDENTIFIER_SCHEMES.items()), examples=["uscc"]
+    )
+    value: ShortText = Field(examples=["91440300708461136T"])
+
+    @model_validator(mode="after")
+    def _normalised(self) -> IdentifierIn:
+        object.__setattr__(self, "value", normalise_identifier(self.scheme, self.value))
+        return self
+
+
 class PartyIn(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     id: ShortText | None = Field(None, description="Your stable id of the party; history rules key on it.")
     name: PartyName | None = None
     country: CountryCode | None = Field(None, description="ISO 3166-1 alpha-2 (a country name is accepted).")
+    identifiers: list[IdentifierIn] | None = Field(
+        None,
+        max_length=20,
+        description="Registry numbers of the party (USCC, EORI, LEI ...), matched exactly against the lists.",
+    )
 
 
 class LineIn(BaseModel):

@@ -174,6 +174,7 @@ def _context(
         authorizations=repository.authorizations_in_force(session, tenant, shipper_id, on)
         if shipper_id
         else (),
+        party_clearances=repository.party_clearances_in_force(session, tenant),
     )
 
 
@@ -219,4 +220,5 @@ def to_manifest(request: ScreeningRequest, knowledge: Knowledge) -> Manifest:
 
 
 def _party(party: PartyIn) -> Party:
-    return Party(id=party.id, name=party.name, country=party.country)
+    identifiers = tuple((i.scheme, i.value) for i in party.identifiers or ())
+    return Party(id=party.id, name=party.name, country=party.country, identifiers=identifiers)

@@ -1,0 +1,198 @@
+"""Matching a party against the loaded party lists: identifiers first, then company names.
+
+An identifier (USCC, EORI, LEI ...) given with the party and recorded on an entry in the same
+scheme decides alone: equal values match whatever the names say, and different values rule the
+entry out, however alike the names. Names are compared on their distinctive words first
+(app/parties/names.py): the score is 75 % how alike those are (word order ignored, words run
+together or split alike) and 25 % how alike the trade and place words are, less a penalty when
+both sides name different countries. Candidates come from an inverted index of the distinctive
+words and their prefixes, so a screening reads a few dozen names, not the whole list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from app.parties.names import CompanyName, NameReader, default_reader
+from app.parties.records import PartyEntry, PartyListFile, catalog_version
+
+DISTINCTIVE_WEIGHT = 0.75
+# A key shared by more names than this is too common to pick candidates with, unless it is all
+# the query has.
+MAX_POSTING = 5_000
+MAX_CANDIDATES = 64
+
+
+@dataclass(frozen=True, slots=True)
+class PartyMatch:
+    entry: PartyEntry
+    matched_name: str  # the entry's name, alias or Chinese name that matched
+    score: int  # 0-100
+    match_type: str  # 'identifier' | 'name'
+    identifiers: tuple[tuple[str, str], ...]  # the (scheme, value) pairs both sides carry
+    parts: dict[str, Any]  # which parts of the names matched, and how well
+
+
+@dataclass(frozen=True, slots=True)
+class NameQuery:
+    name: str | None
+    country: str | None = None
+    identifiers: tuple[tuple[str, str], ...] = ()
+
+
+def name_similarity(query: CompanyName, entry: CompanyName) -> tuple[int, int, int]:
+    """(score, distinctive, generic) similarity, each 0-100."""
+    if query.distinctive and entry.distinctive:
+        distinctive = max(
+            fuzz.token_sort_ratio(" ".join(query.distinctive), " ".join(entry.distinctive)),
+            fuzz.ratio(query.key, entry.key),
+        )
+        if query.generic and entry.generic:
+            generic = fuzz.token_set_ratio(" ".join(query.generic), " ".join(entry.generic))
+        else:
+            generic = 100.0 if not query.generic and not entry.generic else 70.0
+        score = DISTINCTIVE_WEIGHT * distinctive + (1 - DISTINCTIVE_WEIGHT) * generic
+        return round(score), round(distinctive), round(generic)
+    if not query.distinctive and not entry.distinctive and query.generic and entry.generic:
+        # Names made only of trade and place words ('China Trading Co.'): all of it must agree.
+        generic = fuzz.token_sort_ratio(" ".join(query.generic), " ".join(entry.generic))
+        return round(generic), 0, round(generic)
+    return 0, 0, 0
+
+
+def _keys(name: CompanyName) -> set[str]:
+    keys = set()
+    for token in name.distinctive:
+        if len(token) >= 2:
+            keys.add(token)
+        if len(token) >= 5:
+            keys.add("p:" + token[:4])
+    if len(name.key) >= 4:
+        keys.add("k:" + name.key[:6])
+    if not name.distinctive and name.generic:
+        keys.add("g:" + " ".join(name.generic))
+    return keys
+
+
+@dataclass(frozen=True)
+class PartyIndex:
+    """The loaded party lists, indexed for matching."""
+
+    files: tuple[PartyListFile, ...] = ()
+    reader: NameReader = field(default_factory=default_reader)
+    _entries: list[PartyEntry] = field(init=False, repr=False, compare=False)
+    _names: list[tuple[int, str, CompanyName]] = field(init=False, repr=False, compare=False)
+    _postings: dict[str, list[int]] = field(init=False, repr=False, compare=False)
+    _by_identifier: dict[tuple[str, str], list[int]] = field(init=False, repr=False, compare=False)
+    _by_key: dict[tuple[str, str], PartyEntry] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        entries = [entry for f in self.files for entry in f.entries]
+        names: list[tuple[int, str, CompanyName]] = []
+        postings: dict[str, list[int]] = {}
+        by_identifier: dict[tuple[str, str], list[int]] = {}
+        read = self.reader.read
+        for i, entry in enumerate(entries):
+            for text in entry.all_names:
+                form = read(text)
+                n = len(names)
+                names.append((i, text, form))
+                for key in _keys(form):
+                    postings.setdefault(key, []).append(n)
+            for pair in entry.identifiers:
+                by_identifier.setdefault(pair, []).append(i)
+        object.__setattr__(self, "_entries", entries)
+        object.__setattr__(self, "_names", names)
+        object.__setattr__(self, "_postings", postings)
+        object.__setattr__(self, "_by_identifier", by_identifier)
+        object.__setattr__(self, "_by_key", {(e.list_id, e.id): e for e in entries})
+
+    @property
+    def version(self) -> str:
+        return catalog_version(self.files)
+
+    def entry(self, list_id: str, entry_id: str) -> PartyEntry | None:
+        return self._by_key.get((list_id, entry_id))
+
+    @property
+    def entry_count(self) -> int:
+        return len(self._entries)
+
+    def match(
+        self,
+        query: NameQuery,
+        *,
+        threshold: int,
+        on: dt.date | None = None,
+        country_penalty: int = 0,
+        limit: int = 5,
+    ) -> list[PartyMatch]:
+        """The entries the party matches at `threshold` or above, best first; on a date if given."""
+        found: dict[int, PartyMatch] = {}
+        given_schemes = {scheme for scheme, _ in query.identifiers}
+        for pair in query.identifiers:
+            for i in self._by_identifier.get(pair, ()):
+                entry = self._entries[i]
+                if on is None or entry.listed(on):
+                    shared = tuple(p for p in query.identifiers if p in entry.identifiers)
+                    found[i] = PartyMatch(entry, entry.name, 100, "identifier", shared, {"identifier": True})
+        if query.name:
+            form = self.reader.read(query.name)
+            for n in self._candidates(form):
+                i, text, entry_form = self._names[n]
+                entry = self._entries[i]
+                if i in found and found[i].match_type == "identifier":
+                    continue
+                if on is not None and not entry.listed(on):
+                    continue
+                if any(scheme in given_schemes for scheme, _ in entry.identifiers):
+                    continue  # the same kind of identifier on both sides, and they differ: another company
+                score, distinctive, generic = name_similarity(form, entry_form)
+                country = _country(query.country, entry.country)
+                if country == "different":
+                    score -= country_penalty
+                if score < threshold or (i in found and found[i].score >= score):
+                    continue
+                parts = _parts(form, entry_form, distinctive, generic, country)
+                found[i] = PartyMatch(entry, text, max(0, score), "name", (), parts)
+        ranked = sorted(found.values(), key=lambda m: (-m.score, m.entry.list_id, m.entry.id))
+        return ranked[:limit]
+
+    def _candidates(self, form: CompanyName) -> Iterable[int]:
+        keys = [k for k in _keys(form) if k in self._postings]
+        usable = [k for k in keys if len(self._postings[k]) <= MAX_POSTING] or keys
+        counts: Counter[int] = Counter()
+        for key in usable:
+            counts.update(self._postings[key])
+        return [n for n, _ in counts.most_common(MAX_CANDIDATES)]
+
+
+def _country(query: str | None, entry: str | None) -> str:
+    if not query or not entry:
+        return "unknown"
+    return "same" if query == entry else "different"
+
+
+def _parts(
+    query: CompanyName, entry: CompanyName, distinctive: int, generic: int, country: str
+) -> dict[str, Any]:
+    return {
+        "distinctive": {
+            "party": list(query.distinctive),
+            "entry": list(entry.distinctive),
+            "similarity": distinctive,
+        },
+        "generic": {"party": list(query.generic), "entry": list(entry.generic), "similarity": generic},
+        "legal_forms": {"party": list(query.legal_forms), "entry": list(entry.legal_forms)},
+        "country": country,
+    }
+
+
+def build_index(files: Sequence[PartyListFile], reader: NameReader | None = None) -> PartyIndex:
+    return PartyIndex(tuple(files), reader or default_reader())
