@@ -245,7 +245,9 @@ def _from_ftm(file: str, row: int, entity: dict[str, Any]) -> dict[str, Any]:
             identifiers.setdefault(scheme, []).append(value)
     reason = "; ".join([*values("topics"), *values("program"), *values("notes")][:4]) or None
     first_seen = entity.get("first_seen") or next(iter(values("createdAt")), None)
+    named_list = [d for d in datasets if isinstance(d, str) and LIST_ID.match(d)]
     return {
+        **({"list": named_list[0]} if named_list else {}),
         "id": str(entity["id"]),
         "name": names[0],
         "aliases": [n for n in others if not CJK.search(n)],

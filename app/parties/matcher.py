@@ -4,8 +4,9 @@ An identifier (USCC, EORI, LEI ...) given with the party and recorded on an entr
 scheme decides alone: equal values match whatever the names say, and different values rule the
 entry out, however alike the names. Names are compared on their distinctive words first
 (app/parties/names.py): the score is 75 % how alike those are (word order ignored, words run
-together or split alike) and 25 % how alike the trade and place words are, less a penalty when
-both sides name different countries. Candidates come from an inverted index of the distinctive
+together or split alike; two Chinese names compare their characters) and 25 % how alike the trade
+words and the place words are (the lower of the two), less a penalty when both sides name
+different countries. Candidates come from an inverted index of the distinctive
 words and their prefixes, so a screening reads a few dozen names, not the whole list.
 """
 
@@ -23,6 +24,8 @@ from app.parties.names import CompanyName, NameReader, default_reader
 from app.parties.records import PartyEntry, PartyListFile, catalog_version
 
 DISTINCTIVE_WEIGHT = 0.75
+# The trade words' similarity when only one name says its trade ('Moumou' and 'Moumou Trading').
+ONE_SIDED_TRADE = 85.0
 # A key shared by more names than this is too common to pick candidates with, unless it is all
 # the query has.
 MAX_POSTING = 5_000
@@ -49,21 +52,35 @@ class NameQuery:
 def name_similarity(query: CompanyName, entry: CompanyName) -> tuple[int, int, int]:
     """(score, distinctive, generic) similarity, each 0-100."""
     if query.distinctive and entry.distinctive:
-        distinctive = max(
-            fuzz.token_sort_ratio(" ".join(query.distinctive), " ".join(entry.distinctive)),
-            fuzz.ratio(query.key, entry.key),
-        )
-        if query.generic and entry.generic:
-            generic = fuzz.token_set_ratio(" ".join(query.generic), " ".join(entry.generic))
+        if query.hanzi and entry.hanzi:
+            # Both written in Chinese: the characters decide (永盛 and 永胜 are both 'yongsheng').
+            distinctive = fuzz.ratio(query.hanzi, entry.hanzi)
         else:
-            generic = 100.0 if not query.generic and not entry.generic else 70.0
+            distinctive = max(
+                fuzz.token_sort_ratio(" ".join(query.distinctive), " ".join(entry.distinctive)),
+                fuzz.ratio(query.key, entry.key),
+            )
+        generic = min(
+            _words_alike(query.trade, entry.trade, ONE_SIDED_TRADE),
+            _words_alike(query.places, entry.places, 100),
+        )
         score = DISTINCTIVE_WEIGHT * distinctive + (1 - DISTINCTIVE_WEIGHT) * generic
         return round(score), round(distinctive), round(generic)
-    if not query.distinctive and not entry.distinctive and query.generic and entry.generic:
+    generic_words = (*query.trade, *query.places), (*entry.trade, *entry.places)
+    if not query.distinctive and not entry.distinctive and all(generic_words):
         # Names made only of trade and place words ('China Trading Co.'): all of it must agree.
-        generic = fuzz.token_sort_ratio(" ".join(query.generic), " ".join(entry.generic))
+        generic = fuzz.token_sort_ratio(
+            " ".join(sorted(generic_words[0])), " ".join(sorted(generic_words[1]))
+        )
         return round(generic), 0, round(generic)
     return 0, 0, 0
+
+
+def _words_alike(left: tuple[str, ...], right: tuple[str, ...], one_sided: float) -> float:
+    """How alike two sets of trade (or place) words are; one side naming none is `one_sided`."""
+    if left and right:
+        return fuzz.token_set_ratio(" ".join(left), " ".join(right))
+    return 100.0 if not left and not right else one_sided
 
 
 def _keys(name: CompanyName) -> set[str]:
@@ -75,8 +92,8 @@ def _keys(name: CompanyName) -> set[str]:
             keys.add("p:" + token[:4])
     if len(name.key) >= 4:
         keys.add("k:" + name.key[:6])
-    if not name.distinctive and name.generic:
-        keys.add("g:" + " ".join(name.generic))
+    if not name.distinctive and (name.trade or name.places):
+        keys.add("g:" + " ".join(sorted((*name.trade, *name.places))))
     return keys
 
 
@@ -188,7 +205,11 @@ def _parts(
             "entry": list(entry.distinctive),
             "similarity": distinctive,
         },
-        "generic": {"party": list(query.generic), "entry": list(entry.generic), "similarity": generic},
+        "generic": {
+            "party": [*query.trade, *query.places],
+            "entry": [*entry.trade, *entry.places],
+            "similarity": generic,
+        },
         "legal_forms": {"party": list(query.legal_forms), "entry": list(entry.legal_forms)},
         "country": country,
     }

@@ -58,8 +58,10 @@ class CompanyName:
 
     text: str  # as written
     distinctive: tuple[str, ...]  # the words that say which company
-    generic: tuple[str, ...]  # trade, place and form words, sorted
+    trade: tuple[str, ...]  # the words of its trade and form, sorted ('technology', 'trading')
+    places: tuple[str, ...]  # the places it names, sorted ('shenzhen')
     legal_forms: tuple[str, ...]  # the legal forms found (compare forms: 'coltd', 'gmbh', '有限公司')
+    hanzi: str = ""  # the distinctive Chinese characters, when written in Chinese ('某某')
 
     @property
     def key(self) -> str:
@@ -76,8 +78,11 @@ class NameReader:
         self._zh_words: dict[str, tuple[str, ...]] = {}
         for zh, english in words.chinese_business_words.items():
             self._zh_words[zh] = tuple(english.split())
+        places: set[str] = set()
         for zh, place in words.chinese_places.items():
             self._zh_words[zh] = tuple(place.split())
+            places.update(place.split())
+        self._places = frozenset(places)
         self._zh_longest = max((len(w) for w in self._zh_words), default=1)
         self._admin = frozenset(words.chinese_admin_suffixes)
         synonyms = {k: tuple(v.split()) for k, v in words.latin_synonyms.items()}
@@ -97,20 +102,25 @@ class NameReader:
         folded = _drop_address(folded)
         forms: list[str] = []
         tokens: list[str] = []
+        hanzi: list[str] = []
         if _CJK.search(folded):
             for zh_form in self._legal_forms:
                 if zh_form in folded:
                     forms.append(zh_form)
                     folded = folded.replace(zh_form, " ")
-            folded = _CJK_RUN.sub(lambda m: " " + " ".join(self._read_chinese(m.group())) + " ", folded)
+            folded = _CJK_RUN.sub(
+                lambda m: " " + " ".join(self._read_chinese(m.group(), hanzi)) + " ", folded
+            )
         forms.extend(target for _, target in extract_org_types(folded))
         latin = remove_org_types(folded, replacement=" ")
         for raw in _NON_WORD.split(_strip_accents(_BRACKETS.sub(" ", latin))):
             if raw:
                 tokens.extend(self._latin_token(raw))
         distinctive = tuple(t for t in tokens if t not in self._generic)
-        generic = tuple(sorted(t for t in tokens if t in self._generic and len(t) > 1))
-        return CompanyName(text, distinctive, generic, tuple(forms))
+        generic = [t for t in tokens if t in self._generic and len(t) > 1]
+        trade = tuple(sorted(t for t in generic if t not in self._places))
+        places = tuple(sorted({t for t in generic if t in self._places}))
+        return CompanyName(text, distinctive, trade, places, tuple(forms), "".join(hanzi))
 
     def _latin_token(self, raw: str) -> tuple[str, ...]:
         token = self._synonyms.get(raw)
@@ -122,7 +132,7 @@ class NameReader:
             return (single,)
         return self._synonyms.get(single, (raw,))
 
-    def _read_chinese(self, run: str) -> list[str]:
+    def _read_chinese(self, run: str, hanzi: list[str]) -> list[str]:
         """Known words by longest match; the characters between them one pinyin word each."""
         out: list[str] = []
         pending: list[str] = []
@@ -135,7 +145,7 @@ class NameReader:
                     size = length
                     break
             if word is not None:
-                _flush(pending, out)
+                _flush(pending, out, hanzi)
                 out.extend(word)
                 i += size
                 if i < len(run) and run[i] in self._admin:
@@ -146,13 +156,15 @@ class NameReader:
                 continue
             pending.append(run[i])
             i += 1
-        _flush(pending, out)
+        _flush(pending, out, hanzi)
         return out
 
 
-def _flush(pending: list[str], out: list[str]) -> None:
+def _flush(pending: list[str], out: list[str], hanzi: list[str]) -> None:
     if pending:
-        out.append("".join(lazy_pinyin("".join(pending))))
+        chars = "".join(pending)
+        hanzi.append(chars)
+        out.append("".join(lazy_pinyin(chars)))
         pending.clear()
 
 

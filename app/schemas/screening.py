@@ -27,7 +27,7 @@ class IdentifierIn(BaseModel):
     scheme: Literal[tuple(IDENTIFIER_SCHEMES)] = Field(  # type: ignore[valid-type]
         description="; ".join(f"{k}: {v}" for k, v in IDENTIFIER_SCHEMES.items()), examples=["uscc"]
     )
-    value: ShortText = Field(examples=["91440300708461136T"])
+    value: ShortText = Field(examples=["91440300MA5F00001A"])
 
     @model_validator(mode="after")
     def _normalised(self) -> IdentifierIn:
