@@ -210,7 +210,8 @@ def assert_problem(
 
 def _data_digest(paths: DataPaths) -> str:
     """A hash of every data file the paths name: equal digests, equal loaded knowledge."""
-    files: list[Path] = [*paths.brand_lists, paths.categories, paths.hs_codes, paths.rates]
+    files: list[Path] = [*paths.brand_lists, *paths.party_lists, paths.categories, paths.hs_codes]
+    files.append(paths.rates)
     for folder in (paths.geography_dir, *paths.campaigns):
         files.extend(sorted(p for p in Path(folder).rglob("*") if p.is_file()))
     digest = hashlib.sha256()
