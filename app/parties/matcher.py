@@ -13,12 +13,11 @@ words and their prefixes, so a screening reads a few dozen names, not the whole 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from app.parties.names import CompanyName, NameReader, default_reader
 from app.parties.records import PartyEntry, PartyListFile, catalog_version
@@ -26,10 +25,10 @@ from app.parties.records import PartyEntry, PartyListFile, catalog_version
 DISTINCTIVE_WEIGHT = 0.75
 # The trade words' similarity when only one name says its trade ('Moumou' and 'Moumou Trading').
 ONE_SIDED_TRADE = 85.0
-# A key shared by more names than this is too common to pick candidates with, unless it is all
-# the query has.
-MAX_POSTING = 5_000
-MAX_CANDIDATES = 64
+# Candidates are gathered from the query's rarest keys first, until this many names are found
+# (the rarest key is always read whole); the likeliest of them are scored in full.
+MAX_POSTINGS_READ = 2_000
+MAX_CANDIDATES = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +48,21 @@ class NameQuery:
     identifiers: tuple[tuple[str, str], ...] = ()
 
 
-def name_similarity(query: CompanyName, entry: CompanyName) -> tuple[int, int, int]:
-    """(score, distinctive, generic) similarity, each 0-100."""
+def name_similarity(query: CompanyName, entry: CompanyName, threshold: int = 0) -> tuple[int, int, int]:
+    """(score, distinctive, generic) similarity, each 0-100; (0, 0, 0) when a score at `threshold`
+    or above is out of reach (the distinctive words too unlike for the rest to make up)."""
     if query.distinctive and entry.distinctive:
+        cutoff = max(0.0, (threshold - 100 * (1 - DISTINCTIVE_WEIGHT)) / DISTINCTIVE_WEIGHT - 0.5)
         if query.hanzi and entry.hanzi:
             # Both written in Chinese: the characters decide (永盛 and 永胜 are both 'yongsheng').
-            distinctive = fuzz.ratio(query.hanzi, entry.hanzi)
+            distinctive = fuzz.ratio(query.hanzi, entry.hanzi, score_cutoff=cutoff)
         else:
             distinctive = max(
-                fuzz.token_sort_ratio(" ".join(query.distinctive), " ".join(entry.distinctive)),
-                fuzz.ratio(query.key, entry.key),
+                fuzz.token_sort_ratio(query.spaced, entry.spaced, score_cutoff=cutoff),
+                fuzz.ratio(query.key, entry.key, score_cutoff=cutoff),
             )
+        if not distinctive:
+            return 0, 0, 0
         generic = min(
             _words_alike(query.trade, entry.trade, ONE_SIDED_TRADE),
             _words_alike(query.places, entry.places, 100),
@@ -161,7 +164,7 @@ class PartyIndex:
                     found[i] = PartyMatch(entry, entry.name, 100, "identifier", shared, {"identifier": True})
         if query.name:
             form = self.reader.read(query.name)
-            for n in self._candidates(form):
+            for n in self._candidates(form, threshold):
                 i, text, entry_form = self._names[n]
                 entry = self._entries[i]
                 if i in found and found[i].match_type == "identifier":
@@ -170,7 +173,7 @@ class PartyIndex:
                     continue
                 if any(scheme in given_schemes for scheme, _ in entry.identifiers):
                     continue  # the same kind of identifier on both sides, and they differ: another company
-                score, distinctive, generic = name_similarity(form, entry_form)
+                score, distinctive, generic = name_similarity(form, entry_form, threshold)
                 country = _country(query.country, entry.country)
                 if country == "different":
                     score -= country_penalty
@@ -181,13 +184,29 @@ class PartyIndex:
         ranked = sorted(found.values(), key=lambda m: (-m.score, m.entry.list_id, m.entry.id))
         return ranked[:limit]
 
-    def _candidates(self, form: CompanyName) -> Iterable[int]:
-        keys = [k for k in _keys(form) if k in self._postings]
-        usable = [k for k in keys if len(self._postings[k]) <= MAX_POSTING] or keys
-        counts: Counter[int] = Counter()
-        for key in usable:
-            counts.update(self._postings[key])
-        return [n for n, _ in counts.most_common(MAX_CANDIDATES)]
+    def _candidates(self, form: CompanyName, threshold: int) -> Iterable[int]:
+        """Names sharing a key with the query, the likeliest first by their distinctive words."""
+        postings = sorted((self._postings[k] for k in _keys(form) if k in self._postings), key=len)
+        found: set[int] = set()
+        for posting in postings:
+            if found and len(found) + len(posting) > MAX_POSTINGS_READ:
+                break
+            found.update(posting)
+        ids = list(found)
+        if len(ids) <= MAX_CANDIDATES or not form.distinctive:
+            return ids[:MAX_CANDIDATES] if not form.distinctive else ids
+        # Many names share the key ('dedor' of a thousand 'Dedor ...' companies): rank them all
+        # by their distinctive words in one pass of rapidfuzz, and score the best in full.
+        cutoff = max(0.0, (threshold - 100 * (1 - DISTINCTIVE_WEIGHT)) / DISTINCTIVE_WEIGHT - 10)
+        names = self._names
+        picked = process.extract(
+            form.spaced,
+            [names[n][2].spaced for n in ids],
+            scorer=fuzz.token_sort_ratio,
+            limit=MAX_CANDIDATES,
+            score_cutoff=cutoff,
+        )
+        return [ids[i] for _, _, i in picked]
 
 
 def _country(query: str | None, entry: str | None) -> str:

@@ -2,8 +2,8 @@
 
 A name becomes a `CompanyName`: its tokens in Latin letters, split into the distinctive ones
 (which company) and the generic ones (its trade and its place, app/parties/data/company_words.yaml).
-Latin legal forms in many languages (GmbH, S.A., OOO, Co., Ltd. ...) are removed by rigour's
-organisation-type table (ISO 20275 and more); Chinese ones (有限公司, 股份有限公司 ...) by the
+Latin legal forms in many languages (GmbH, S.A., OOO, Co., Ltd. ...) are found by rigour's
+organisation-type table (ISO 20275 and more) and removed; Chinese ones (有限公司, 股份有限公司 ...) by the
 word file, because rigour's table needs word boundaries that Chinese text has not. Chinese words
 of the trade read as their English words (贸易 as "trading"), places as their pinyin (深圳 as
 "shenzhen"), and every other run of Chinese characters as one pinyin word (某某 as "moumou"),
@@ -62,11 +62,8 @@ class CompanyName:
     places: tuple[str, ...]  # the places it names, sorted ('shenzhen')
     legal_forms: tuple[str, ...]  # the legal forms found (compare forms: 'coltd', 'gmbh', '有限公司')
     hanzi: str = ""  # the distinctive Chinese characters, when written in Chinese ('某某')
-
-    @property
-    def key(self) -> str:
-        """The distinctive words run together: 'mou mou' and 'moumou' share it."""
-        return "".join(self.distinctive)
+    key: str = ""  # the distinctive words run together: 'mou mou' and 'moumou' share it
+    spaced: str = ""  # the distinctive words, space-separated
 
 
 class NameReader:
@@ -96,6 +93,7 @@ class NameReader:
         for tokens in synonyms.values():
             generic.update(tokens)
         self._generic = frozenset(generic)
+        self._tokens: dict[str, tuple[str, ...]] = {}  # words read before: most names share many
 
     def read(self, text: str) -> CompanyName:
         folded = unicodedata.normalize("NFKC", text).casefold()
@@ -113,14 +111,27 @@ class NameReader:
             )
         forms.extend(target for _, target in extract_org_types(folded))
         latin = remove_org_types(folded, replacement=" ")
+        cache = self._tokens
         for raw in _NON_WORD.split(_strip_accents(_BRACKETS.sub(" ", latin))):
             if raw:
-                tokens.extend(self._latin_token(raw))
+                read = cache.get(raw)
+                if read is None:
+                    read = cache[raw] = self._latin_token(raw)
+                tokens.extend(read)
         distinctive = tuple(t for t in tokens if t not in self._generic)
         generic = [t for t in tokens if t in self._generic and len(t) > 1]
         trade = tuple(sorted(t for t in generic if t not in self._places))
         places = tuple(sorted({t for t in generic if t in self._places}))
-        return CompanyName(text, distinctive, trade, places, tuple(forms), "".join(hanzi))
+        return CompanyName(
+            text,
+            distinctive,
+            trade,
+            places,
+            tuple(forms),
+            "".join(hanzi),
+            "".join(distinctive),
+            " ".join(distinctive),
+        )
 
     def _latin_token(self, raw: str) -> tuple[str, ...]:
         token = self._synonyms.get(raw)
@@ -164,8 +175,16 @@ def _flush(pending: list[str], out: list[str], hanzi: list[str]) -> None:
     if pending:
         chars = "".join(pending)
         hanzi.append(chars)
-        out.append("".join(lazy_pinyin(chars)))
+        out.append("".join(_char_pinyin(ch) for ch in chars))
         pending.clear()
+
+
+@cache
+def _char_pinyin(char: str) -> str:
+    """One character's usual reading, toneless. Character by character: a 100,000-entry list
+    reads in a second where phrase conversion takes several; the place and trade words, where
+    readings of phrases matter most (重庆 chongqing), come from the word file."""
+    return "".join(lazy_pinyin(char))
 
 
 def _drop_address(text: str) -> str:
