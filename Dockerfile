@@ -34,6 +34,7 @@ COPY app app
 # The compiled modules and the stamp of the sources they were built from (app/matching/__init__.py).
 COPY --from=compile /srv/prescreen/app/matching app/matching
 COPY brand_lists brand_lists
+COPY party_lists party_lists
 
 USER prescreen
 EXPOSE 8000
