@@ -28,6 +28,7 @@ from app.reference.yaml_files import parse_yaml
 
 WORDS_FILE = Path(__file__).resolve().parent / "data" / "company_words.yaml"
 
+_TOKEN_CACHE_SIZE = 500_000  # bounded: parties' names bring new words for as long as the service runs
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _BRACKETS = re.compile(r"[()（）\[\]【】]")
@@ -95,7 +96,9 @@ class NameReader:
         self._generic = frozenset(generic)
         self._tokens: dict[str, tuple[str, ...]] = {}  # words read before: most names share many
 
-    def read(self, text: str) -> CompanyName:
+    def read(self, text: str, *, legal_forms: bool = True) -> CompanyName:
+        """The name read for comparison; `legal_forms=False` skips naming the Latin legal forms
+        found (they are removed all the same), which only evidence needs."""
         folded = unicodedata.normalize("NFKC", text).casefold()
         folded = _drop_address(folded)
         forms: list[str] = []
@@ -109,14 +112,17 @@ class NameReader:
             folded = _CJK_RUN.sub(
                 lambda m: " " + " ".join(self._read_chinese(m.group(), hanzi)) + " ", folded
             )
-        forms.extend(target for _, target in extract_org_types(folded))
+        if legal_forms:
+            forms.extend(target for _, target in extract_org_types(folded))
         latin = remove_org_types(folded, replacement=" ")
         cache = self._tokens
         for raw in _NON_WORD.split(_strip_accents(_BRACKETS.sub(" ", latin))):
             if raw:
                 read = cache.get(raw)
                 if read is None:
-                    read = cache[raw] = self._latin_token(raw)
+                    read = self._latin_token(raw)
+                    if len(cache) < _TOKEN_CACHE_SIZE:
+                        cache[raw] = read
                 tokens.extend(read)
         distinctive = tuple(t for t in tokens if t not in self._generic)
         generic = [t for t in tokens if t in self._generic and len(t) > 1]
