@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 
 from app.parties.records import (
     CJK,
@@ -26,6 +26,7 @@ from app.parties.records import (
     PartyListError,
     PartyListFile,
 )
+from app.reference.brands import ListHeader  # the same header as the brand lists'
 from app.reference.yaml_files import parse_yaml
 
 # FtM schemas read as parties; people, vessels, sanctions and relations are skipped.
@@ -58,29 +59,6 @@ CSV_COLUMNS = frozenset(
     | set(IDENTIFIER_SCHEMES)
 )
 _LIST_SEPARATOR = ";"
-
-
-class ListHeader(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    id: str
-    version: str = Field(min_length=1)
-    description: str | None = None
-    sources: list[str] = Field(default_factory=list)
-
-    @field_validator("id")
-    @classmethod
-    def _id_shape(cls, value: str) -> str:
-        if not LIST_ID.match(value):
-            raise ValueError(f"{value!r} is not a list id (lower-case letters, digits, '.', '_', '-')")
-        return value
-
-    @field_validator("version", mode="before")
-    @classmethod
-    def _version_text(cls, value: Any) -> str:
-        if not isinstance(value, str | int | float) or isinstance(value, bool) or not str(value).strip():
-            raise ValueError("must be a non-blank version string such as '2026.12.1'")
-        return str(value).strip()
 
 
 def load_party_lists(paths: Sequence[Path]) -> tuple[PartyListFile, ...]:
