@@ -19,7 +19,6 @@ import yaml
 from pydantic import ValidationError
 
 from app.parties.records import (
-    CJK,
     IDENTIFIER_SCHEMES,
     LIST_ID,
     PartyEntry,
@@ -28,6 +27,7 @@ from app.parties.records import (
 )
 from app.reference.brands import ListHeader  # the same header as the brand lists'
 from app.reference.yaml_files import parse_yaml
+from app.text import has_cjk
 
 # FtM schemas read as parties; people, vessels, sanctions and relations are skipped.
 FTM_PARTY_SCHEMAS = frozenset({"Company", "Organization", "LegalEntity", "PublicBody"})
@@ -228,8 +228,8 @@ def _from_ftm(file: str, row: int, entity: dict[str, Any]) -> dict[str, Any]:
         **({"list": named_list[0]} if named_list else {}),
         "id": str(entity["id"]),
         "name": names[0],
-        "aliases": [n for n in others if not CJK.search(n)],
-        "chinese_name": [n for n in others if CJK.search(n)],
+        "aliases": [n for n in others if not has_cjk(n)],
+        "chinese_name": [n for n in others if has_cjk(n)],
         "country": countries[0] if countries else None,
         "identifiers": identifiers,
         "reason": reason,

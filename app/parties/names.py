@@ -25,12 +25,11 @@ from rigour.names import extract_org_types, remove_org_types
 from rigour.text.translit import ascii_text
 
 from app.reference.yaml_files import parse_yaml
+from app.text import CJK_RUN, has_cjk
 
 WORDS_FILE = Path(__file__).resolve().parent / "data" / "company_words.yaml"
 
 _TOKEN_CACHE_SIZE = 500_000  # bounded: parties' names bring new words for as long as the service runs
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _BRACKETS = re.compile(r"[()（）\[\]【】]")
 _NON_WORD = re.compile(r"[^\w]+|_")
 # A comma-separated part of a name that reads as an address, not as more of the name.
@@ -104,14 +103,12 @@ class NameReader:
         forms: list[str] = []
         tokens: list[str] = []
         hanzi: list[str] = []
-        if _CJK.search(folded):
+        if has_cjk(folded):
             for zh_form in self._legal_forms:
                 if zh_form in folded:
                     forms.append(zh_form)
                     folded = folded.replace(zh_form, " ")
-            folded = _CJK_RUN.sub(
-                lambda m: " " + " ".join(self._read_chinese(m.group(), hanzi)) + " ", folded
-            )
+            folded = CJK_RUN.sub(lambda m: " " + " ".join(self._read_chinese(m.group(), hanzi)) + " ", folded)
         if legal_forms:
             forms.extend(target for _, target in extract_org_types(folded))
         latin = remove_org_types(folded, replacement=" ")

@@ -19,12 +19,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from stdnum.cn import uscc
 from stdnum.exceptions import ValidationError as StdnumError
 
+from app.text import has_cjk
+
 LIST_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 _SCHEME = re.compile(r"^[a-z][a-z0-9_]{1,31}$")
 _SPACES = re.compile(r"\s+")
 _ID_NOISE = re.compile(r"[\s.\-/]+")
 _EORI = re.compile(r"^[A-Z]{2}[0-9A-Z]{1,15}$")
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # Identifier schemes an entry or a party may carry; values compare exactly within a scheme.
 IDENTIFIER_SCHEMES = {
@@ -146,7 +147,7 @@ class PartyEntry(BaseModel):
     @classmethod
     def _chinese(cls, value: Any) -> list[str]:
         names = _names(value, "chinese_name") if value is not None else []
-        latin = [n for n in names if not CJK.search(n)]
+        latin = [n for n in names if not has_cjk(n)]
         if latin:
             raise ValueError(f"{latin[0]!r} has no Chinese character; put Latin names under aliases")
         return names
