@@ -21,12 +21,12 @@ from pydantic import ValidationError
 from app.parties.records import (
     IDENTIFIER_SCHEMES,
     LIST_ID,
+    ListHeader,
     PartyEntry,
     PartyListError,
     PartyListFile,
+    parse_yaml,
 )
-from app.reference.brands import ListHeader  # the same header as the brand lists'
-from app.reference.yaml_files import parse_yaml
 from app.text import has_cjk
 
 # FtM schemas read as parties; people, vessels, sanctions and relations are skipped.
