@@ -120,7 +120,7 @@ class PartyIndex:
         read = self.reader.read
         for i, entry in enumerate(entries):
             for text in entry.all_names:
-                form = read(text, legal_forms=False)
+                form = read(text)
                 n = len(names)
                 names.append((i, text, form))
                 for key in _keys(form):
@@ -179,7 +179,7 @@ class PartyIndex:
                     score -= country_penalty
                 if score < threshold or (i in found and found[i].score >= score):
                     continue
-                parts = _parts(form, self.reader.read(text), distinctive, generic, country)
+                parts = _parts(form, entry_form, distinctive, generic, country)
                 found[i] = PartyMatch(entry, text, max(0, score), "name", (), parts)
         ranked = sorted(found.values(), key=lambda m: (-m.score, m.entry.list_id, m.entry.id))
         return ranked[:limit]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 from pypinyin import lazy_pinyin
-from rigour.names import extract_org_types, remove_org_types
+from rigour.names import remove_org_types
 from rigour.text.translit import ascii_text
 
 from app.parties.records import parse_yaml
@@ -60,7 +60,7 @@ class CompanyName:
     distinctive: tuple[str, ...]  # the words that say which company
     trade: tuple[str, ...]  # the words of its trade and form, sorted ('technology', 'trading')
     places: tuple[str, ...]  # the places it names, sorted ('shenzhen')
-    legal_forms: tuple[str, ...]  # the legal forms found (compare forms: 'coltd', 'gmbh', '有限公司')
+    legal_forms: tuple[str, ...]  # the legal-form words found ('有限公司', 'co', 'ltd', 'gmbh')
     hanzi: str = ""  # the distinctive Chinese characters, when written in Chinese ('某某')
     key: str = ""  # the distinctive words run together: 'mou mou' and 'moumou' share it
     spaced: str = ""  # the distinctive words, space-separated
@@ -95,9 +95,7 @@ class NameReader:
         self._generic = frozenset(generic)
         self._tokens: dict[str, tuple[str, ...]] = {}  # words read before: most names share many
 
-    def read(self, text: str, *, legal_forms: bool = True) -> CompanyName:
-        """The name read for comparison; `legal_forms=False` skips naming the Latin legal forms
-        found (they are removed all the same), which only evidence needs."""
+    def read(self, text: str) -> CompanyName:
         folded = unicodedata.normalize("NFKC", text).casefold()
         folded = _drop_address(folded)
         forms: list[str] = []
@@ -109,9 +107,12 @@ class NameReader:
                     forms.append(zh_form)
                     folded = folded.replace(zh_form, " ")
             folded = CJK_RUN.sub(lambda m: " " + " ".join(self._read_chinese(m.group(), hanzi)) + " ", folded)
-        if legal_forms:
-            forms.extend(target for _, target in extract_org_types(folded))
         latin = remove_org_types(folded, replacement=" ")
+        if latin != folded:
+            # The words the legal forms took ('co', 'ltd'); rigour's extract_org_types would name
+            # them too, at up to a hundred times the cost of the removal on some names.
+            kept = set(_NON_WORD.split(latin))
+            forms.extend(w for w in _NON_WORD.split(folded) if w and w not in kept and not has_cjk(w))
         cache = self._tokens
         for raw in _NON_WORD.split(_strip_accents(_BRACKETS.sub(" ", latin))):
             if raw:

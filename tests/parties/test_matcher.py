@@ -66,7 +66,7 @@ def test_the_evidence_says_which_parts_matched_and_how_well() -> None:
     assert match.matched_name == "深圳市某某贸易有限公司"
     assert match.parts["distinctive"] == {"party": ["moumou"], "entry": ["moumou"], "similarity": 100}
     assert match.parts["generic"]["entry"] == ["trading", "shenzhen"]
-    assert match.parts["legal_forms"] == {"party": ["ltd"], "entry": ["有限公司"]}
+    assert match.parts["legal_forms"] == {"party": ["limited"], "entry": ["有限公司"]}
     assert match.parts["country"] == "same"
 
 
