@@ -206,7 +206,9 @@ def _from_ftm(file: str, row: int, entity: dict[str, Any]) -> dict[str, Any]:
     props: dict[str, Any] = entity["properties"]
 
     def values(key: str) -> list[str]:
-        found = props.get(key, [])
+        found = props.get(key)
+        if found is None:
+            return []
         if not isinstance(found, list) or not all(isinstance(v, str) for v in found):
             raise PartyListError(file, row, f"properties.{key} must be a list of strings")
         return found
