@@ -1,11 +1,13 @@
 # prescreen: the same install, compile and start steps as the README's `make run`.
 
 # The matcher compiled with mypyc (setup.py), in a stage of its own so the image carries neither
-# the compiler nor mypy; the same base image keeps the extension modules' ABI.
+# the compiler nor mypy; the same base image keeps the extension modules' ABI. PyICU (for rigour,
+# the party matcher's legal forms and transliteration) has no wheel for this base: it is built
+# here against ICU and the wheel copied into the image.
 FROM python:3.11-slim AS compile
 ENV PIP_NO_CACHE_DIR=1
 RUN apt-get update \
-    && apt-get install --yes --no-install-recommends gcc libc6-dev \
+    && apt-get install --yes --no-install-recommends gcc g++ libc6-dev pkg-config libicu-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /srv/prescreen
 COPY pyproject.toml constraints.txt README.md setup.py ./
@@ -13,6 +15,7 @@ COPY app/__init__.py app/__init__.py
 RUN PRESCREEN_COMPILE=no python -m pip install --quiet -c constraints.txt -e '.[compile]'
 COPY app app
 RUN PRESCREEN_COMPILE=yes python setup.py --quiet build_ext --inplace
+RUN python -m pip wheel --quiet --no-deps --wheel-dir /wheels -c constraints.txt pyicu
 
 FROM python:3.11-slim
 
@@ -24,6 +27,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /srv/prescreen
 RUN useradd --system --uid 10001 --home-dir /srv/prescreen prescreen \
     && mkdir -p /var/lib/prescreen && chown prescreen /var/lib/prescreen
+
+# ICU's runtime library and the PyICU wheel built against it in the compile stage.
+RUN apt-get update \
+    && apt-get install --yes --no-install-recommends libicu72 \
+    && rm -rf /var/lib/apt/lists/*
+COPY --from=compile /wheels /wheels
+RUN python -m pip install --quiet --no-index /wheels/*.whl && rm -rf /wheels
 
 # Dependencies first (pinned by constraints.txt) so code changes do not reinstall them.
 COPY pyproject.toml constraints.txt README.md setup.py ./
