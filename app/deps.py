@@ -10,6 +10,7 @@ from fastapi.security import APIKeyHeader
 from sqlalchemy.orm import Session
 
 from app.errors import Forbidden, Unauthorized, UnsupportedMediaType
+from app.observability.context import annotate
 from app.reference.knowledge import Knowledge
 from app.services import keys
 from app.services.keys import Principal
@@ -59,6 +60,9 @@ def get_principal(
     principal = keys.resolve(session, state.bootstrap_keys, key)
     if principal is None:
         raise Unauthorized("the API key is unknown or revoked")
+    annotate(tenant=principal.tenant)
+    if state.rate_limiter is not None:
+        state.rate_limiter.check(principal.tenant)
     return principal
 
 

@@ -61,6 +61,11 @@ class UnsupportedMediaType(DomainError):
     title = "Unsupported media type"
 
 
+class TooManyRequests(DomainError):
+    status = 429
+    title = "Too many requests"
+
+
 class ServiceUnavailable(DomainError):
     status = 503
     title = "Service unavailable"

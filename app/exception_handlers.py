@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any
 
+from asgi_correlation_id import correlation_id
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
@@ -24,6 +25,9 @@ def problem(
     body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status, "detail": detail}
     if errors is not None:
         body["errors"] = list(errors)
+    rid = correlation_id.get()
+    if rid is not None:
+        body["request_id"] = rid  # what to quote to the operator, who finds the request's log lines by it
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers or None)
 
 
@@ -80,7 +84,10 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error", exc_info=exc)
-        return problem(500, "Internal server error", "an unexpected error occurred; it has been logged")
+        # Answered outside the request id middleware, which cannot add its header here.
+        headers = {"X-Request-ID": rid} if (rid := correlation_id.get()) else {}
+        detail = "an unexpected error occurred; it has been logged"
+        return problem(500, "Internal server error", detail, None, **headers)
 
 
 def _parse_failure(cause: BaseException | None) -> str | None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import fastapi_offline
+from asgi_correlation_id import CorrelationIdMiddleware
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -18,7 +19,12 @@ from app.db.session import make_engine, make_sessionmaker, upgrade
 from app.exception_handlers import install_handlers
 from app.metrics import Metrics
 from app.middleware import BodyLimitMiddleware
-from app.openapi import install_openapi
+from app.observability.access import AccessMiddleware
+from app.observability.logs import configure_logging, get_logger
+from app.observability.request_id import is_acceptable_request_id
+from app.openapi import install_openapi, operation_id
+from app.rate_limit import TenantRateLimiter
+from app.reference.campaigns import campaign_version
 from app.routers import (
     authorizations,
     brands,
@@ -36,7 +42,7 @@ from app.services.screener import Screener
 from app.settings import Settings
 from app.state import AppState
 
-log = logging.getLogger("prescreen")
+log = get_logger("prescreen")
 
 # Swagger UI 5 assets shipped inside a PyPI package, so /docs works with no internet connection.
 SWAGGER_ASSETS = Path(fastapi_offline.__file__).resolve().parent / "static"
@@ -53,6 +59,8 @@ Authorise with your tenant's API key (`X-API-Key`), then try `POST /v1/screening
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    configure_logging(settings.effective_log_format, settings.log_level)
+    metrics = Metrics()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -61,7 +69,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine = make_engine(settings.database_url)
         store = KnowledgeStore(settings.data_paths)
         store.load()
-        metrics = Metrics()
+        metrics.watch_pool(engine)
+        metrics.watch_data(lambda: _data_versions(store))
+        limiter = None
+        if settings.rate_limit:
+            limiter = TenantRateLimiter(settings.rate_limit, settings.rate_limit_storage, metrics)
         workers = None
         if settings.worker_count:
             workers = LineWorkers(
@@ -77,6 +89,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             metrics=metrics,
             screener=Screener(settings, store, metrics, workers),
             line_workers=workers,
+            rate_limiter=limiter,
+        )
+        log.info(
+            "started",
+            version=__version__,
+            database=engine.url.get_backend_name(),
+            brand_list=store.current.brand_list_version if store.current else None,
+            rate_limit=settings.rate_limit or None,
         )
         try:
             yield
@@ -93,14 +113,33 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         swagger_ui_parameters={"persistAuthorization": True, "displayRequestDuration": True},
+        generate_unique_id_function=operation_id,
     )
     install_handlers(app)
+    # Added innermost first: the request id is set before the access line and every other middleware.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    if settings.gzip_min_bytes:
+        app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes)
+    app.add_middleware(AccessMiddleware, metrics=metrics)
+    app.add_middleware(
+        CorrelationIdMiddleware, header_name="X-Request-ID", validator=is_acceptable_request_id
+    )
     for module in (health, screenings, upload, brands, campaigns, authorizations, parties, party_clearances):
         app.include_router(module.router)
     _mount_docs(app)
     install_openapi(app)
     return app
+
+
+def _data_versions(store: KnowledgeStore) -> tuple[dict[str, str], float] | None:
+    knowledge = store.current
+    if knowledge is None or store.loaded_at is None:
+        return None
+    versions = {
+        "brand_list": knowledge.brand_list_version,
+        "campaign_files": campaign_version(knowledge.shipped_campaigns),
+    }
+    return versions, store.loaded_at
 
 
 def _mount_docs(app: FastAPI) -> None:

@@ -7,6 +7,7 @@ import json
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import PROBLEM_JSON
+from app.observability.context import request_id
 
 
 class BodyLimitMiddleware:
@@ -52,15 +53,16 @@ class BodyLimitMiddleware:
 
     async def _refuse(self, send: Send, declared: int | None) -> None:
         size = f"{declared:,} bytes" if declared is not None else "more than the limit"
-        body = json.dumps(
-            {
-                "type": "about:blank",
-                "title": "Payload too large",
-                "status": 413,
-                "detail": f"the request body is {size}; the limit is {self.max_bytes:,} bytes: "
-                "split the manifest into several screenings",
-            }
-        ).encode()
+        problem: dict[str, object] = {
+            "type": "about:blank",
+            "title": "Payload too large",
+            "status": 413,
+            "detail": f"the request body is {size}; the limit is {self.max_bytes:,} bytes: "
+            "split the manifest into several screenings",
+        }
+        if (rid := request_id()) is not None:
+            problem["request_id"] = rid
+        body = json.dumps(problem).encode()
         await send(
             {
                 "type": "http.response.start",

@@ -7,7 +7,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from limits import parse_many
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from app.engine.config import EngineConfig, PartyConfig, PatternConfig, PriceConfig, ScoringConfig
@@ -62,6 +63,21 @@ class Settings(BaseSettings):
     # Page size of GET /v1/screenings when the client gives none, and the most it may ask for.
     default_page_size: int = Field(50, ge=1)
     max_page_size: int = Field(500, ge=1)
+    # Log lines as JSON (one object a line, for collectors) or as console text; unset: JSON in
+    # production, console in development (docs/operations.md).
+    log_format: Literal["json", "console"] | None = None
+    # Least severe level logged (DEBUG also logs the health, readiness and metrics requests).
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Requests each tenant may make, e.g. "600/minute" or "20/second;600/minute"; empty: no limit.
+    rate_limit: str = ""
+    # Where the rate limit counts live: memory:// counts per instance; redis://host:6379 shares the
+    # count between instances (any storage URI of the `limits` library).
+    rate_limit_storage: str = "memory://"
+    # Bearer token that GET /metrics requires (Authorization: Bearer ...); unset: /metrics is open in
+    # development and refused in production.
+    metrics_token: SecretStr | None = None
+    # Answers at least this many bytes are gzip-compressed for clients that accept it; 0: never.
+    gzip_min_bytes: int = Field(1024, ge=0)
     # The risk model: points, thresholds, windows (docs/scoring.md).
     scoring: ScoringConfig = ScoringConfig()
     price: PriceConfig = PriceConfig()
@@ -75,6 +91,19 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("rate_limit")
+    @classmethod
+    def _parse_rate_limit(cls, value: str) -> str:
+        if value.strip():
+            try:
+                parse_many(value)
+            except ValueError as exc:
+                raise ValueError(
+                    f"PRESCREEN_RATE_LIMIT {value!r} is not a rate: "
+                    "use e.g. 600/minute or 20/second;600/minute"
+                ) from exc
+        return value.strip()
 
     @model_validator(mode="after")
     def _refuse_unsafe(self) -> Settings:
@@ -102,6 +131,12 @@ class Settings(BaseSettings):
             tenant, key, *rest = entry.split(":")
             out.append((tenant, key, rest == ["admin"]))
         return out
+
+    @property
+    def effective_log_format(self) -> Literal["json", "console"]:
+        if self.log_format is not None:
+            return self.log_format
+        return "json" if self.environment == "production" else "console"
 
     @property
     def is_sqlite(self) -> bool:

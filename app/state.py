@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.metrics import Metrics
+from app.rate_limit import TenantRateLimiter
 from app.services.keys import BootstrapKeys
 from app.services.knowledge_store import KnowledgeStore
 from app.services.line_workers import LineWorkers
@@ -25,3 +26,4 @@ class AppState:
     metrics: Metrics
     screener: Screener
     line_workers: LineWorkers | None = None  # None: every line is screened in this process
+    rate_limiter: TenantRateLimiter | None = None  # None: PRESCREEN_RATE_LIMIT is empty

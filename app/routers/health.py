@@ -10,7 +10,8 @@ from sqlalchemy import text
 from app.deps import StateDep
 from app.errors import ServiceUnavailable
 from app.matching import COMPILED
-from app.routers.responses import problems
+from app.observability.scrape import MetricsReader
+from app.routers.responses import Problem, problems
 
 router = APIRouter(tags=["operations"])
 
@@ -38,6 +39,18 @@ def readyz(state: StateDep) -> dict[str, str]:
     }
 
 
-@router.get("/metrics", summary="Prometheus metrics", response_class=Response)
+@router.get(
+    "/metrics",
+    summary="Prometheus metrics (totals over every tenant)",
+    description="Prometheus text. Needs `Authorization: Bearer` with PRESCREEN_METRICS_TOKEN when it is set; "
+    "without it, open in development and refused in production.",
+    response_class=Response,
+    dependencies=[MetricsReader],
+    responses={
+        200: {"content": {CONTENT_TYPE_LATEST: {}}, "description": "Prometheus text format."},
+        401: {"model": Problem, "description": "PRESCREEN_METRICS_TOKEN is set and was not sent."},
+        403: {"model": Problem, "description": "Production, and no PRESCREEN_METRICS_TOKEN is set."},
+    },
+)
 def metrics(state: StateDep) -> Response:
     return Response(generate_latest(state.metrics.registry), media_type=CONTENT_TYPE_LATEST)

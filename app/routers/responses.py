@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class Problem(BaseModel):
@@ -13,6 +13,9 @@ class Problem(BaseModel):
     status: int
     detail: str
     errors: list[dict[str, Any]] | None = None
+    request_id: str | None = Field(
+        None, description="The request's X-Request-ID: quote it to find the request in the service's logs."
+    )
 
 
 def success(status: int, model: type[BaseModel], description: str) -> dict[int | str, dict[str, Any]]:
@@ -36,5 +39,6 @@ _WHAT = {
     413: "Too many lines or too large a body.",
     415: "Unsupported upload type.",
     422: "Invalid fields; `errors` names each one.",
+    429: "The tenant's rate limit is used up; `Retry-After` says when to retry.",
     503: "Reference data or database unavailable.",
 }

@@ -15,9 +15,11 @@ from app.db import repository
 from app.db.models import Screening
 from app.deps import JsonBody, KnowledgeDep, PrincipalDep, ScreenerDep, SessionDep, StateDep
 from app.errors import InvalidInput
+from app.observability.context import annotate
 from app.routers.responses import problems, success
 from app.schemas.screening import ScreeningOut, ScreeningPage, ScreeningRequest, ScreeningSummary
 from app.services.screening import ScreeningOutcome
+from app.services.views import View, render
 
 router = APIRouter(prefix="/v1/screenings", tags=["screenings"])
 
@@ -30,6 +32,14 @@ IdempotencyKey = Annotated[
     ),
 ]
 
+ViewQuery = Annotated[
+    View,
+    Query(
+        description="`full`: the result as recorded. `summary`: the manifest-level result and flags, "
+        "and only the lines that raised a flag, with `line_count`; the record is unchanged.",
+    ),
+]
+
 
 @router.post(
     "",
@@ -37,7 +47,7 @@ IdempotencyKey = Annotated[
     status_code=201,
     summary="Screen a shipment manifest",
     description="Scores every line and the whole manifest, records the result for the audit trail and "
-    "returns it. Up to 10,000 lines.",
+    "returns it. Up to 10,000 lines. `?view=summary` answers only the flagged lines.",
     response_class=Response,
     responses=success(201, ScreeningOut, "The scored result.") | problems(400, 401, 409, 413, 415, 422, 503),
 )
@@ -48,16 +58,18 @@ def create_screening(
     knowledge: KnowledgeDep,
     screener: ScreenerDep,
     idempotency_key: IdempotencyKey = None,
+    view: ViewQuery = View.full,
 ) -> Response:
     outcome = screener.screen_and_record(session, knowledge, principal.tenant, request, idempotency_key)
-    return screening_response(outcome)
+    return screening_response(outcome, view)
 
 
-def screening_response(outcome: ScreeningOutcome) -> Response:
+def screening_response(outcome: ScreeningOutcome, view: View = View.full) -> Response:
     headers = {"Location": f"/v1/screenings/{outcome.screening_id}"}
     if outcome.replayed:
         headers["Idempotent-Replayed"] = "true"
-    return Response(outcome.body, status_code=201, media_type="application/json", headers=headers)
+    body = render(outcome.body, view)
+    return Response(body, status_code=201, media_type="application/json", headers=headers)
 
 
 @router.get(
@@ -67,10 +79,15 @@ def screening_response(outcome: ScreeningOutcome) -> Response:
     responses=success(200, ScreeningOut, "The stored result.") | problems(401, 404, 422),
 )
 def get_screening(
-    screening_id: str, principal: PrincipalDep, session: SessionDep, screener: ScreenerDep
+    screening_id: str,
+    principal: PrincipalDep,
+    session: SessionDep,
+    screener: ScreenerDep,
+    view: ViewQuery = View.full,
 ) -> Response:
     row = screener.recorded(session, principal.tenant, screening_id)
-    return Response(row.result, media_type="application/json")
+    annotate(screening_id=row.id, lines=row.line_count)
+    return Response(render(row.result, view), media_type="application/json")
 
 
 @router.get(

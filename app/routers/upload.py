@@ -12,10 +12,11 @@ from pydantic import ValidationError
 from app.deps import KnowledgeDep, PrincipalDep, ScreenerDep, SessionDep
 from app.errors import InvalidInput
 from app.routers.responses import problems, success
-from app.routers.screenings import screening_response
+from app.routers.screenings import ViewQuery, screening_response
 from app.schemas.screening import ScreeningOut, ScreeningRequest
 from app.schemas.upload import UploadFields
 from app.services import packing_list
+from app.services.views import View
 
 router = APIRouter(prefix="/v1/screenings", tags=["screenings"])
 
@@ -38,6 +39,7 @@ async def upload_screening(
     file: Annotated[UploadFile, File(description="The packing list (.csv in UTF-8, or .xlsx).")],
     form: Annotated[UploadFields, Form()],
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)] = None,
+    view: ViewQuery = View.full,
 ) -> Response:
     kind = packing_list.kind_of(file.filename, file.content_type)
     rows = packing_list.read_lines(await file.read(), kind, screener.settings.max_lines)
@@ -59,7 +61,7 @@ async def upload_screening(
         first = errors[0]
         raise InvalidInput(f"{'.'.join(map(str, first['loc']))}: {first['msg']}", errors=errors) from exc
     outcome = screener.screen_and_record(session, knowledge, principal.tenant, request, idempotency_key)
-    return screening_response(outcome)
+    return screening_response(outcome, view)
 
 
 def _party(field: str, as_json: str | None, pid: str | None, name: str | None, country: str | None) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,7 @@ class KnowledgeStore:
         self._lock = threading.Lock()
         self.current: Knowledge | None = None
         self.last_error: str | None = None
+        self.loaded_at: float | None = None  # Unix time `current` was loaded
 
     def load(self, paths: DataPaths | None = None) -> ReloadOutcome:
         with self._lock:
@@ -46,7 +48,7 @@ class KnowledgeStore:
                 return ReloadOutcome(False, self.last_error, self.current, _where(exc))
             if paths is not None:
                 self._paths = paths
-            self.current, self.last_error = knowledge, None
+            self.current, self.last_error, self.loaded_at = knowledge, None, time.time()
             # The data lives as long as the process: keep the collector from rescanning it after
             # every few thousand allocations of a screening.
             gc.freeze()

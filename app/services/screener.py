@@ -16,6 +16,7 @@ from app.db import repository
 from app.db.models import Screening
 from app.errors import NotFound, ServiceUnavailable
 from app.metrics import Metrics
+from app.observability.context import annotate
 from app.reference.knowledge import Knowledge
 from app.schemas.screening import ScreeningRequest
 from app.services.knowledge_store import KnowledgeStore
@@ -65,11 +66,13 @@ class Screener:
             request,
             idempotency_key,
         )
+        annotate(screening_id=outcome.screening_id, lines=outcome.line_count, replayed=outcome.replayed)
         if outcome.replayed:
             self.metrics.replays.inc()
         else:
-            self.metrics.screenings.labels(outcome.decision).inc()
-            self.metrics.lines.inc(outcome.line_count)
+            self.metrics.record_screening(
+                outcome.decision, outcome.risk_level, outcome.flag_codes, outcome.line_count
+            )
             self.metrics.duration.observe(time.perf_counter() - started)
         return outcome
 

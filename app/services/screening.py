@@ -36,6 +36,8 @@ class ScreeningOutcome:
     replayed: bool
     decision: str
     line_count: int
+    risk_level: str
+    flag_codes: tuple[str, ...] = ()  # of every flag raised (empty on a replay)
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,10 @@ def run_screening(
             if winner is not None:
                 return _replay(winner, fingerprint)
         raise
-    return ScreeningOutcome(screening_id, body, False, result.decision, len(manifest.lines))
+    codes = tuple(flag.code.value for flag in result.flags)
+    return ScreeningOutcome(
+        screening_id, body, False, result.decision, len(manifest.lines), result.risk_level, codes
+    )
 
 
 def _replay(earlier: Screening, fingerprint: str) -> ScreeningOutcome:
@@ -153,7 +158,9 @@ def _replay(earlier: Screening, fingerprint: str) -> ScreeningOutcome:
             "this Idempotency-Key was already used for a different request; "
             "use a new key for a new shipment, or resend the original request unchanged"
         )
-    return ScreeningOutcome(earlier.id, earlier.result, True, earlier.decision, earlier.line_count)
+    return ScreeningOutcome(
+        earlier.id, earlier.result, True, earlier.decision, earlier.line_count, earlier.risk_level
+    )
 
 
 def _context(
