@@ -16,7 +16,6 @@ from prometheus_client import (
     Counter,
     Gauge,
     Histogram,
-    Info,
     ProcessCollector,
 )
 from prometheus_client.core import GaugeMetricFamily, InfoMetricFamily
@@ -105,11 +104,6 @@ class Metrics:
             "prescreen_list_reloads_total",
             "Reloads of the data files, by outcome: ok or refused (the old data keeps serving)",
             ["outcome"],
-            registry=r,
-        )
-        self.campaigns_in_effect = Info(
-            "prescreen_campaigns_in_effect",
-            "Version of the campaigns (shipped files and operators' changes) the latest screening used",
             registry=r,
         )
 

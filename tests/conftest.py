@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from limits.storage import storage_from_string
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
@@ -23,6 +24,7 @@ KEY_A = "test-key-tenant-a-0001"
 KEY_B = "test-key-tenant-b-0002"
 API_KEYS = f"tenant-a:{KEY_A}:admin,tenant-b:{KEY_B}"
 PG_ENV = "PRESCREEN_TEST_DATABASE_URL"
+REDIS_ENV = "PRESCREEN_TEST_REDIS_URL"
 
 
 def _postgres_base_url() -> str | None:
@@ -51,6 +53,19 @@ def postgres_url() -> Iterator[str]:
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """A Redis server for the shared rate limit counts (PRESCREEN_TEST_REDIS_URL); CI must have one."""
+    url = os.environ.get(REDIS_ENV)
+    if not url:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{REDIS_ENV} is not set: under CI the Redis tests must run", pytrace=False)
+        pytest.skip(f"set {REDIS_ENV} to run the Redis tests")
+    if not storage_from_string(url).check():
+        pytest.fail(f"Redis at {url} does not answer")
+    return url
 
 
 def _truncate_postgres(url: str) -> None:
