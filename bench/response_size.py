@@ -50,9 +50,8 @@ def main() -> None:
             zipped_in = time.perf_counter() - started
     print(f"lines: {args.lines:,}")
     print(f"full:             {len(full):>12,} bytes")
-    print(
-        f"full, gzip:       {len(wire):>12,} bytes ({len(full) / len(wire):.0f}x smaller; GET in {zipped_in:.2f} s)"
-    )
+    ratio = len(full) / len(wire)
+    print(f"full, gzip:       {len(wire):>12,} bytes ({ratio:.0f}x smaller; GET in {zipped_in:.2f} s)")
     print(f"summary:          {len(summary):>12,} bytes")
     print(f"summary, gzip:    {len(gzip.compress(summary, 6)):>12,} bytes")
 
