@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from tests.conftest import KEY_A, make_settings
 from tests.factories import line, manifest
+from tests.helpers import SCREENING_KEYS
 
 
 def mixed_manifest(clean: int = 30) -> dict[str, object]:
@@ -31,15 +32,7 @@ def test_the_summary_holds_the_manifest_result_and_the_flagged_lines_only(client
     assert summary["flags"] == [f for f in full["flags"] if f["line_id"] is None]
     assert summary["line_count"] == len(full["lines"]) == 32
     assert summary["view"] == "summary"
-    for key in (
-        "screening_id",
-        "reference",
-        "created_at",
-        "risk_score",
-        "risk_level",
-        "decision",
-        "versions",
-    ):
+    for key in SCREENING_KEYS - {"flags", "lines"}:
         assert summary[key] == full[key], key
 
 
