@@ -18,6 +18,8 @@ log = get_logger("prescreen.access")
 QUIET_ROUTES = frozenset({"/healthz", "/readyz", "/metrics"})
 # Requests no route matched share one label, so scanning random paths adds no series.
 UNMATCHED = "unmatched"
+# A path is logged up to this many characters: a hostile 64 KB URL must not make a 64 KB line.
+MAX_LOGGED_PATH = 256
 
 
 def route_template(scope: Scope) -> str:
@@ -67,7 +69,7 @@ class AccessMiddleware:
                 "request",
                 method=scope["method"],
                 route=route,
-                path=scope["path"],
+                path=scope["path"][:MAX_LOGGED_PATH],
                 status=status,
                 duration_ms=round(elapsed * 1000, 2),
             )

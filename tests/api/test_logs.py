@@ -128,6 +128,20 @@ def test_console_format_is_text_for_people(sqlite_url: str, capsys: pytest.Captu
     assert "tenant-a" in logged
 
 
+def test_a_long_path_is_logged_cut_short(json_client: TestClient, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    json_client.get("/v1/" + "x" * 20_000)
+
+    [entry] = requests_logged(capsys.readouterr().err)
+    assert (entry["route"], entry["status"]) == ("unmatched", 404)
+    assert entry["path"].startswith("/v1/xxx")
+    assert len(entry["path"]) <= 256
+
+
+def test_the_log_level_is_read_in_any_case() -> None:
+    assert make_settings("sqlite://", log_level="debug").log_level == "DEBUG"
+
+
 def test_the_log_format_follows_the_environment_unless_set() -> None:
     assert make_settings("sqlite://").effective_log_format == "console"
     production = make_settings(
