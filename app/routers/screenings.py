@@ -6,7 +6,7 @@ import base64
 import binascii
 import datetime as dt
 import json
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Header, Query
 from fastapi.responses import Response
@@ -17,6 +17,7 @@ from app.deps import JsonBody, KnowledgeDep, PrincipalDep, ScreenerDep, SessionD
 from app.errors import InvalidInput
 from app.observability.context import annotate
 from app.routers.responses import problems, success
+from app.schemas.levels import Decision
 from app.schemas.screening import ScreeningOut, ScreeningPage, ScreeningRequest, ScreeningSummary
 from app.services.screening import ScreeningOutcome
 from app.services.views import View, render
@@ -101,7 +102,7 @@ def list_screenings(
     session: SessionDep,
     state: StateDep,
     reference: Annotated[str | None, Query(max_length=200)] = None,
-    decision: Literal["clear", "review", "hold"] | None = None,
+    decision: Decision | None = None,
     created_from: Annotated[
         dt.date | None, Query(alias="from", description="Created on or after (UTC).")
     ] = None,

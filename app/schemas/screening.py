@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from app.engine.types import Channel
+from app.engine.types import Channel, FlagCode, Severity
 from app.parties.records import IDENTIFIER_SCHEMES, normalise_identifier
 from app.schemas.fields import (
     Amount,
@@ -19,6 +19,7 @@ from app.schemas.fields import (
     PartyName,
     ShortText,
 )
+from app.schemas.levels import Decision, RiskLevel
 
 
 class IdentifierIn(BaseModel):
@@ -139,8 +140,8 @@ class ScreeningRequest(BaseModel):
 
 
 class FlagOut(BaseModel):
-    code: str = Field(examples=["BRAND_MATCH"])
-    severity: str
+    code: FlagCode = Field(examples=["BRAND_MATCH"])
+    severity: Severity
     line_id: str | None
     reason: str
     recommendation: str
@@ -151,7 +152,7 @@ class FlagOut(BaseModel):
 class LineOut(BaseModel):
     line_id: str
     risk_score: int
-    risk_level: str
+    risk_level: RiskLevel
     flags: list[FlagOut]
 
 
@@ -170,8 +171,8 @@ class ScreeningOut(BaseModel):
     reference: str | None
     created_at: dt.datetime
     risk_score: int = Field(ge=0, le=100)
-    risk_level: str
-    decision: str
+    risk_level: RiskLevel
+    decision: Decision
     campaigns: list[str]
     versions: Versions
     flags: list[FlagOut]
@@ -186,8 +187,8 @@ class ScreeningSummary(BaseModel):
     destination_country: str
     channel: str
     risk_score: int
-    risk_level: str
-    decision: str
+    risk_level: RiskLevel
+    decision: Decision
     line_count: int
 
 

@@ -59,8 +59,10 @@ def test_a_generated_client_screens_reads_lists_and_searches(
     assert created.status_code == 201, created.content
     result = created.parsed
     assert isinstance(result, models.ScreeningOut)
-    assert result.decision in {"clear", "review", "hold"}
-    assert any(flag.code == "BRAND_MATCH" for flag in result.flags)
+    assert isinstance(result.decision, models.Decision)
+    assert isinstance(result.risk_level, models.RiskLevel)
+    assert any(flag.code is models.FlagCode.BRAND_MATCH for flag in result.flags)
+    assert all(isinstance(flag.severity, models.Severity) for flag in result.flags)
     assert created.headers["location"] == f"/v1/screenings/{result.screening_id}"
 
     got = _api("api.screenings.get_screening").sync(client=api, screening_id=result.screening_id)
@@ -71,7 +73,7 @@ def test_a_generated_client_screens_reads_lists_and_searches(
     )
     assert all(line.flags for line in summary.lines)
 
-    page = _api("api.screenings.list_screenings").sync(client=api)
+    page = _api("api.screenings.list_screenings").sync(client=api, decision=result.decision)
     assert [item.screening_id for item in page.items] == [result.screening_id]
 
     brands = _api("api.brands.search_brands").sync(client=api, q="rolex")
