@@ -41,6 +41,11 @@ ViewQuery = Annotated[
     ),
 ]
 
+SUMMARY_NOTE = (
+    " With `?view=summary`: the same fields, the top-level `flags` holding only the manifest-level flags "
+    "and `lines` only the lines that raised a flag, plus `view: summary` and `line_count` (lines screened)."
+)
+
 
 @router.post(
     "",
@@ -50,7 +55,8 @@ ViewQuery = Annotated[
     description="Scores every line and the whole manifest, records the result for the audit trail and "
     "returns it. Up to 10,000 lines. `?view=summary` answers only the flagged lines.",
     response_class=Response,
-    responses=success(201, ScreeningOut, "The scored result.") | problems(400, 401, 409, 413, 415, 422, 503),
+    responses=success(201, ScreeningOut, "The scored result." + SUMMARY_NOTE)
+    | problems(400, 401, 409, 413, 415, 422, 503),
 )
 def create_screening(
     request: ScreeningRequest,
@@ -77,7 +83,7 @@ def screening_response(outcome: ScreeningOutcome, view: View = View.full) -> Res
     "/{screening_id}",
     summary="A recorded screening, exactly as first returned",
     response_class=Response,
-    responses=success(200, ScreeningOut, "The stored result.") | problems(401, 404, 422),
+    responses=success(200, ScreeningOut, "The stored result." + SUMMARY_NOTE) | problems(401, 404, 422),
 )
 def get_screening(
     screening_id: str,
