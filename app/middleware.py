@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
+from asgi_correlation_id import correlation_id
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import PROBLEM_JSON
-from app.observability.context import request_id
 
 
 class BodyLimitMiddleware:
@@ -60,7 +60,7 @@ class BodyLimitMiddleware:
             "detail": f"the request body is {size}; the limit is {self.max_bytes:,} bytes: "
             "split the manifest into several screenings",
         }
-        if (rid := request_id()) is not None:
+        if (rid := correlation_id.get()) is not None:
             problem["request_id"] = rid
         body = json.dumps(problem).encode()
         await send(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 
+from asgi_correlation_id import correlation_id
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -37,7 +38,7 @@ class AccessMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        info, token = context.begin()
+        info, token = context.begin(correlation_id.get())
         started = time.perf_counter()
         status = 500  # unless an answer starts: an exception escaped every handler
 
@@ -52,8 +53,12 @@ class AccessMiddleware:
             await send(message)
 
         self.metrics.in_flight.inc()
+        failed = False
         try:
             await self.app(scope, receive, send_and_note)
+        except BaseException:
+            failed = True
+            raise
         finally:
             self.metrics.in_flight.dec()
             elapsed = time.perf_counter() - started
@@ -73,4 +78,5 @@ class AccessMiddleware:
                 status=status,
                 duration_ms=round(elapsed * 1000, 2),
             )
-            context.end(token)
+            if not failed:  # else left open: the 500's handler, outside, logs with these fields
+                context.end(token)

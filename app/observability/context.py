@@ -1,6 +1,7 @@
 """What is known about the request being served, readable by every log line of it.
 
-The access middleware opens one `RequestInfo` a request and keeps it in a context variable; the
+Free of the web framework, so services may annotate. The access middleware opens one
+`RequestInfo` a request and keeps it in a context variable; the
 routers and dependencies add to it (`annotate`) as they learn the tenant or the screening. Sync
 routes run in worker threads on a copy of the context: the copy points to the same object, so
 what they add is seen by the access log line written when the response ends.
@@ -11,13 +12,12 @@ from __future__ import annotations
 from contextvars import ContextVar, Token
 from dataclasses import dataclass, field
 
-from asgi_correlation_id import correlation_id
-
 LogValue = str | int | float | bool | None
 
 
 @dataclass
 class RequestInfo:
+    request_id: str | None = None
     fields: dict[str, LogValue] = field(default_factory=dict)
     # Headers every answer to this request carries (the rate limit's), errors included.
     response_headers: dict[str, str] = field(default_factory=dict)
@@ -26,8 +26,8 @@ class RequestInfo:
 _current: ContextVar[RequestInfo | None] = ContextVar("prescreen_request", default=None)
 
 
-def begin() -> tuple[RequestInfo, Token[RequestInfo | None]]:
-    info = RequestInfo()
+def begin(request_id: str | None) -> tuple[RequestInfo, Token[RequestInfo | None]]:
+    info = RequestInfo(request_id)
     return info, _current.set(info)
 
 
@@ -50,7 +50,3 @@ def add_response_headers(headers: dict[str, str]) -> None:
     info = _current.get()
     if info is not None:
         info.response_headers.update(headers)
-
-
-def request_id() -> str | None:
-    return correlation_id.get()

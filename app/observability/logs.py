@@ -11,6 +11,7 @@ import sys
 from typing import Any, Literal, TextIO
 
 import structlog
+from asgi_correlation_id import correlation_id
 from structlog.typing import EventDict, Processor, WrappedLogger
 
 from app.observability import context
@@ -22,7 +23,7 @@ SECRET_KEYS = frozenset(
 
 
 def add_request_context(_: WrappedLogger, __: str, event: EventDict) -> EventDict:
-    rid = context.request_id()
+    rid = correlation_id.get()
     if rid is not None:
         event.setdefault("request_id", rid)
     info = context.current()

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from app.deps import PrincipalDep
 from app.main import create_app
 from tests.conftest import KEY_A, KEY_B, make_settings
 from tests.factories import line, manifest
@@ -104,6 +105,25 @@ def test_every_line_of_a_request_carries_its_id(
     assert {e["request_id"] for e in entries} == {"req-reload"}
     assert {e["tenant"] for e in entries} == {"tenant-a"}
     assert any(e["level"] == "error" and "broken.yaml" in e["event"] for e in entries)
+
+
+def test_an_unexpected_error_is_logged_with_the_request_and_tenant(
+    json_client: TestClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(principal: PrincipalDep) -> None:
+        raise RuntimeError("boom")
+
+    json_client.app.add_api_route("/v1/boom", broken)  # type: ignore[attr-defined]
+    with TestClient(json_client.app, raise_server_exceptions=False) as raw:
+        capsys.readouterr()
+        raw.get("/v1/boom", headers={"X-Request-ID": "req-boom", "X-API-Key": KEY_A})
+
+    entries = json_lines(capsys.readouterr().err)
+    [error] = [e for e in entries if e["event"] == "unhandled error"]
+    assert (error["request_id"], error["tenant"], error["level"]) == ("req-boom", "tenant-a", "error")
+    assert "RuntimeError: boom" in error["exception"]
+    [request] = requests_logged("\n".join(json.dumps(e) for e in entries))
+    assert (request["status"], request["level"]) == (500, "error")
 
 
 def test_probes_are_logged_at_debug_only(sqlite_url: str, capsys: pytest.CaptureFixture[str]) -> None:
