@@ -6,6 +6,7 @@ import datetime as dt
 
 from pydantic import BaseModel, Field, model_validator
 
+from app.matching.hits import MatchType
 from app.schemas.fields import ShortText
 
 
@@ -14,7 +15,7 @@ class BrandMatchOut(BaseModel):
     rights_holder: str | None
     categories: list[str]
     matched_text: str
-    match_type: str
+    match_type: MatchType
     similarity: int
     why: str
 

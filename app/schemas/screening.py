@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
 from app.engine.types import Channel, FlagCode, Severity
 from app.parties.records import IDENTIFIER_SCHEMES, normalise_identifier
@@ -139,13 +139,32 @@ class ScreeningRequest(BaseModel):
     )
 
 
+# What a flag's evidence holds depends on its code; the keys below are the ones integrators read.
+# The body is rendered from the engine's evidence as it stands; this only describes it.
+EVIDENCE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "Why the flag was raised; keys depend on the code.",
+    "properties": {
+        "brand": {"type": "string", "description": "BRAND_*, PRICE_ANOMALY: the canonical brand name."},
+        "matched_text": {"type": "string", "description": "The text of the line that reads as the mark."},
+        "match_type": {"$ref": "#/components/schemas/MatchType"},
+        "similarity": {"type": "integer", "minimum": 0, "maximum": 100},
+        "rights_holder": {"type": ["string", "null"]},
+        "category": {"type": "string", "description": "HIGH_RISK_CATEGORY: a category id."},
+        "campaign": {"type": "string", "description": "CAMPAIGN_*: the campaign id."},
+        "country": {"type": "string", "description": "CAMPAIGN_DESTINATION: ISO 3166-1 alpha-2."},
+    },
+    "additionalProperties": True,
+}
+
+
 class FlagOut(BaseModel):
     code: FlagCode = Field(examples=["BRAND_MATCH"])
     severity: Severity
     line_id: str | None
     reason: str
     recommendation: str
-    evidence: dict[str, Any]
+    evidence: Annotated[dict[str, Any], WithJsonSchema(EVIDENCE_SCHEMA)]
     points: int
 
 

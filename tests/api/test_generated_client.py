@@ -63,6 +63,9 @@ def test_a_generated_client_screens_reads_lists_and_searches(
     assert isinstance(result.risk_level, models.RiskLevel)
     assert any(flag.code is models.FlagCode.BRAND_MATCH for flag in result.flags)
     assert all(isinstance(flag.severity, models.Severity) for flag in result.flags)
+    [brand] = [flag for flag in result.flags if flag.code is models.FlagCode.BRAND_MATCH]
+    assert isinstance(brand.evidence.match_type, models.MatchType)
+    assert brand.evidence.brand == "Rolex"
     assert created.headers["location"] == f"/v1/screenings/{result.screening_id}"
 
     got = _api("api.screenings.get_screening").sync(client=api, screening_id=result.screening_id)

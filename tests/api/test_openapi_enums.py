@@ -7,6 +7,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from app.engine.types import FlagCode, Severity
+from app.matching.hits import MatchType
 
 
 def resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
@@ -35,6 +36,15 @@ def test_results_declare_their_enums(client: TestClient) -> None:
     assert enum_of(schema, "FlagOut", "severity") == {s.value for s in Severity}
 
 
+def test_match_types_are_an_enum_in_evidence_and_brand_search(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+
+    evidence = resolve(schema, schema["components"]["schemas"]["FlagOut"]["properties"]["evidence"])
+    assert set(resolve(schema, evidence["properties"]["match_type"])["enum"]) == {m.value for m in MatchType}
+    assert evidence["additionalProperties"] is True
+    assert enum_of(schema, "BrandMatchOut", "match_type") == {m.value for m in MatchType}
+
+
 def test_the_decision_filter_and_the_view_are_enums(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
 
@@ -56,3 +66,6 @@ def test_every_flag_the_service_raises_is_in_the_enum(client: TestClient) -> Non
     assert body["flags"]
     assert {flag["code"] for flag in body["flags"]} <= codes
     assert {flag["severity"] for flag in body["flags"]} <= enum_of(schema, "FlagOut", "severity")
+    match_types = {f["evidence"]["match_type"] for f in body["flags"] if "match_type" in f["evidence"]}
+    assert match_types
+    assert match_types <= {m.value for m in MatchType}
