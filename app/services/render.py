@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.engine.types import Flag, ScreeningResult
+from app.schemas.levels import Decision, RiskLevel
 from app.schemas.screening import FlagOut, LineOut, ScreeningOut, Versions
 
 
@@ -13,8 +14,8 @@ def flag_out(flag: Flag) -> FlagOut:
     # Built without validation: the engine's values are typed already, and a manifest has
     # thousands of flags.
     return FlagOut.model_construct(
-        code=flag.code.value,
-        severity=flag.severity.value,
+        code=flag.code,
+        severity=flag.severity,
         line_id=flag.line_id,
         reason=flag.reason,
         recommendation=flag.recommendation,
@@ -35,8 +36,8 @@ def screening_out(
         reference=reference,
         created_at=created_at,
         risk_score=result.risk_score,
-        risk_level=result.risk_level,
-        decision=result.decision,
+        risk_level=RiskLevel(result.risk_level),
+        decision=Decision(result.decision),
         campaigns=list(result.campaigns),
         versions=Versions.model_validate(versions),
         flags=[flag_out(f) for f in result.flags],
@@ -44,7 +45,7 @@ def screening_out(
             LineOut.model_construct(
                 line_id=line.line_id,
                 risk_score=line.risk_score,
-                risk_level=line.risk_level,
+                risk_level=RiskLevel(line.risk_level),
                 flags=[flag_out(f) for f in line.flags],
             )
             for line in result.lines
