@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Request, Security
-from fastapi.security import APIKeyHeader
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from app.errors import Forbidden, Unauthorized, UnsupportedMediaType
@@ -89,3 +90,29 @@ def require_json(request: Request) -> None:
 
 
 JsonBody = Depends(require_json)
+
+
+# GET /metrics: the counts are totals over every tenant, so they are an operator's.
+metrics_bearer = HTTPBearer(
+    scheme_name="MetricsToken",
+    auto_error=False,
+    description="PRESCREEN_METRICS_TOKEN, as Prometheus sends it (`authorization: {credentials: ...}`).",
+)
+
+
+def require_metrics_token(
+    state: StateDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Security(metrics_bearer)]
+) -> None:
+    token = state.settings.metrics_token
+    if token is None:
+        if state.settings.environment == "production":
+            raise Forbidden(
+                "GET /metrics is off until PRESCREEN_METRICS_TOKEN is set; scrape with that token"
+            )
+        return  # development: open, as the rest of the embedded defaults
+    sent = credentials.credentials if credentials is not None else ""
+    if not secrets.compare_digest(sent.encode(), token.get_secret_value().encode()):
+        raise Unauthorized("send PRESCREEN_METRICS_TOKEN as Authorization: Bearer <token>")
+
+
+MetricsReader = Depends(require_metrics_token)

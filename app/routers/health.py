@@ -7,10 +7,9 @@ from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
-from app.deps import StateDep
+from app.deps import MetricsReader, StateDep
 from app.errors import ServiceUnavailable
 from app.matching import COMPILED
-from app.observability.scrape import MetricsReader
 from app.routers.responses import Problem, problems
 
 router = APIRouter(tags=["operations"])
