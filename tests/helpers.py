@@ -240,3 +240,18 @@ def knowledge_cache() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(knowledge_store, "load_knowledge", load)
         yield
+
+
+WARNING_CODES = {"header_row", "column_read", "column_ignored", "rows_skipped", "sheet_ignored"}
+
+
+def assert_upload_shape(body: Any) -> list[dict[str, Any]]:
+    """A screening of an uploaded packing list: the screening's shape plus its `warnings`."""
+    assert isinstance(body, dict), body
+    warnings = body.get("warnings")
+    assert isinstance(warnings, list) and warnings, "an upload answers what it read"
+    for warning in warnings:
+        assert warning["code"] in WARNING_CODES, warning
+        assert _text(warning["message"]), warning
+    assert_screening_shape({k: v for k, v in body.items() if k != "warnings"})
+    return warnings

@@ -185,6 +185,17 @@ class Versions(BaseModel):
     campaigns: str
 
 
+class UploadWarning(BaseModel):
+    code: str = Field(
+        description="header_row, column_read, column_ignored, rows_skipped or sheet_ignored.",
+        examples=["column_ignored"],
+    )
+    message: str = Field(examples=["column F '备注' ignored: not a line field"])
+    column: str | None = Field(None, description="The header as written in the file.")
+    field: str | None = Field(None, description="The line field the column was read as (or would have been).")
+    row: int | None = Field(None, description="The header's row in the file (header_row).")
+
+
 class ScreeningOut(BaseModel):
     screening_id: str
     reference: str | None
@@ -196,6 +207,10 @@ class ScreeningOut(BaseModel):
     versions: Versions
     flags: list[FlagOut]
     lines: list[LineOut]
+    warnings: list[UploadWarning] | None = Field(
+        None,
+        description="Uploads only: the columns read and ignored, the rows skipped (docs/packing-lists.md).",
+    )
 
 
 class ScreeningSummary(BaseModel):

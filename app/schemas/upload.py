@@ -20,3 +20,6 @@ class UploadFields(BaseModel):
     consignee_id: str | None = None
     consignee_name: str | None = None
     consignee_country: str | None = None
+    sheet: str | None = Field(
+        None, description="The workbook's sheet: its name or 1-based position; default the first."
+    )

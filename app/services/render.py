@@ -4,10 +4,11 @@ GET returns exactly what POST first returned."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from app.engine.types import Flag, ScreeningResult
 from app.schemas.levels import Decision, RiskLevel
-from app.schemas.screening import FlagOut, LineOut, ScreeningOut, Versions
+from app.schemas.screening import FlagOut, LineOut, ScreeningOut, UploadWarning, Versions
 
 
 def flag_out(flag: Flag) -> FlagOut:
@@ -30,6 +31,7 @@ def screening_out(
     created_at: dt.datetime,
     result: ScreeningResult,
     versions: dict[str, str],
+    warnings: list[dict[str, Any]] | None = None,
 ) -> ScreeningOut:
     return ScreeningOut.model_construct(
         screening_id=screening_id,
@@ -50,6 +52,7 @@ def screening_out(
             )
             for line in result.lines
         ],
+        warnings=None if warnings is None else [UploadWarning.model_validate(w) for w in warnings],
     )
 
 
@@ -59,6 +62,8 @@ def screening_body(
     created_at: dt.datetime,
     result: ScreeningResult,
     versions: dict[str, str],
+    warnings: list[dict[str, Any]] | None = None,
 ) -> bytes:
-    out = screening_out(screening_id, reference, created_at, result, versions)
-    return out.model_dump_json().encode()
+    out = screening_out(screening_id, reference, created_at, result, versions, warnings)
+    # `warnings` only where there are some to give (uploads): the JSON route's body is unchanged.
+    return out.model_dump_json(exclude={"warnings"} if warnings is None else None).encode()

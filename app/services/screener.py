@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -54,6 +55,7 @@ class Screener:
         tenant: str,
         request: ScreeningRequest,
         idempotency_key: str | None,
+        warnings: list[dict[str, Any]] | None = None,
     ) -> ScreeningOutcome:
         """Screen a manifest and record the result (committed), or replay a retry's first result."""
         started = time.perf_counter()
@@ -65,6 +67,7 @@ class Screener:
             tenant,
             request,
             idempotency_key,
+            warnings,
         )
         annotate(screening_id=outcome.screening_id, lines=outcome.line_count, replayed=outcome.replayed)
         if outcome.replayed:

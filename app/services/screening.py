@@ -8,6 +8,7 @@ import json
 import secrets
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -96,6 +97,7 @@ def run_screening(
     tenant: str,
     request: ScreeningRequest,
     idempotency_key: str | None,
+    warnings: list[dict[str, Any]] | None = None,
 ) -> ScreeningOutcome:
     if len(request.lines) > limits.max_lines:
         raise PayloadTooLarge(
@@ -116,7 +118,7 @@ def run_screening(
     screening_id = new_screening_id()
     created_at = dt.datetime.now(dt.UTC)
     versions = versions_of(config, knowledge, specs)
-    body = screening_body(screening_id, request.reference, created_at, result, versions)
+    body = screening_body(screening_id, request.reference, created_at, result, versions, warnings)
     row = Screening(
         id=screening_id,
         tenant=tenant,

@@ -1,0 +1,73 @@
+"""XLSX and ODS sheets through python-calamine, once their extent has been checked (sheet_bounds)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from python_calamine import CalamineError, CalamineWorkbook
+
+from app.errors import InvalidInput
+from app.packing.archive import open_workbook_zip
+from app.packing.limits import ReadLimits
+from app.packing.sheet_bounds import check_ods_table, check_xlsx_sheet, xlsx_sheet_parts
+from app.packing.sniff import Format
+from app.packing.table import Table
+
+
+def read_sheet(data: bytes, kind: Format, sheet: str | None, limits: ReadLimits) -> Table:
+    archive = open_workbook_zip(data, limits)
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except CalamineError as exc:
+        raise InvalidInput.at(["file"], f"the {kind} workbook cannot be read: {exc}") from exc
+    with workbook:
+        index = _sheet_index(workbook.sheet_names, sheet)
+        if kind is Format.XLSX:
+            parts = xlsx_sheet_parts(archive)
+            if index >= len(parts) or not parts[index][1]:
+                raise InvalidInput.at(["file"], "the workbook does not say where its sheets are")
+            check_xlsx_sheet(archive, parts[index][1], limits)
+        else:
+            check_ods_table(archive, index, limits)
+        try:
+            loaded = workbook.get_sheet_by_index(index)
+            rows = [[_value(v) for v in row] for row in loaded.to_python(skip_empty_area=False)]
+            merged = loaded.merged_cell_ranges or []
+        except CalamineError as exc:
+            raise InvalidInput.at(["file"], f"the sheet cannot be read: {exc}") from exc
+    name = workbook.sheet_names[index]
+    return Table(
+        rows=rows,
+        first_row=1,
+        source=f"{kind} sheet {name!r}",
+        merged=[(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merged],
+    )
+
+
+def _sheet_index(names: list[str], wanted: str | None) -> int:
+    if not names:
+        raise InvalidInput.at(["file"], "the workbook has no sheets")
+    if wanted is None or not wanted.strip():
+        return 0
+    wanted = wanted.strip()
+    folded = [n.strip().casefold() for n in names]
+    if wanted.casefold() in folded:
+        return folded.index(wanted.casefold())
+    if wanted.isdigit() and 1 <= int(wanted) <= len(names):
+        return int(wanted) - 1
+    raise InvalidInput.at(
+        ["form", "sheet"],
+        f"the workbook has no sheet {wanted!r}; its sheets: {', '.join(map(repr, names))} "
+        "(or give the sheet's 1-based position)",
+    )
+
+
+def _value(value: object) -> object:
+    if value == "":
+        return None
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return value
