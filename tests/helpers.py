@@ -249,7 +249,8 @@ def assert_upload_shape(body: Any) -> list[dict[str, Any]]:
     """A screening of an uploaded packing list: the screening's shape plus its `warnings`."""
     assert isinstance(body, dict), body
     warnings = body.get("warnings")
-    assert isinstance(warnings, list) and warnings, "an upload answers what it read"
+    assert isinstance(warnings, list), warnings
+    assert warnings, "an upload answers what it read"
     for warning in warnings:
         assert warning["code"] in WARNING_CODES, warning
         assert _text(warning["message"]), warning
