@@ -25,6 +25,7 @@ from app.observability.request_id import is_acceptable_request_id
 from app.openapi import install_openapi, operation_id
 from app.rate_limit import TenantRateLimiter
 from app.reference.campaigns import campaign_version
+from app.packing.aliases import load_aliases
 from app.routers import (
     authorizations,
     brands,
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine = make_engine(settings.database_url)
         store = KnowledgeStore(settings.data_paths)
         store.load()
+        load_aliases()  # the packing-list header table: a broken one refuses to start, naming the field
         metrics.watch_pool(engine)
         metrics.watch_data(lambda: _data_versions(store))
         limiter = None

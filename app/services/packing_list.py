@@ -25,12 +25,15 @@ def party(field: str, as_json: str | None, pid: str | None, name: str | None, co
             raise InvalidInput.at(
                 ["form", field], "not valid JSON: send an object with id, name, country"
             ) from exc
+    if pid is None and name is None and country is None:
+        return None  # absent, as the JSON route would see it: the same 422
     return {"id": pid, "name": name, "country": country}
 
 
 def build_request(packing: PackingList, shipment: dict[str, Any]) -> ScreeningRequest:
     try:
-        return ScreeningRequest.model_validate({**shipment, "lines": packing.lines})
+        given = {k: v for k, v in shipment.items() if v is not None}
+        return ScreeningRequest.model_validate({**given, "lines": packing.lines})
     except ValidationError as exc:
         errors = [{"loc": _where(e["loc"], packing.rows), "msg": e["msg"]} for e in exc.errors()]
         first = errors[0]
