@@ -3,22 +3,64 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+import sys
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 import typer
 import uvicorn
 from sqlalchemy.orm import Session, sessionmaker
+from typer.core import TyperGroup
 
+from app import cli_offline
 from app.db import repository
 from app.db.session import make_engine, make_sessionmaker, upgrade
 from app.services.keys import create_key
 from app.settings import Settings
 
-cli = typer.Typer(help="prescreen: export shipment pre-screening service.", no_args_is_help=True)
+
+class _ExitStatus(TyperGroup):
+    """Usage errors exit 3, not 2: 0, 1 and 2 are the decisions of `prescreen screen`."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        run = (args, prog_name, complete_var, False, windows_expand_args)
+        if not standalone_mode:
+            return super().main(*run, **extra)
+        try:
+            status = super().main(*run, **extra)
+        except typer.Abort:
+            typer.echo("Aborted!", err=True)
+            sys.exit(1)
+        except Exception as exc:
+            # click's exceptions (typer ships its own copy): they show themselves and carry a status,
+            # 2 for usage errors.
+            show, status = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+            if show is None or not isinstance(status, int):
+                raise
+            show()
+            sys.exit(cli_offline.EXIT_UNUSABLE if status == USAGE_ERROR else status)
+        sys.exit(status if isinstance(status, int) else 0)
+
+
+USAGE_ERROR = 2
+cli = typer.Typer(
+    cls=_ExitStatus, help="prescreen: export shipment pre-screening service.", no_args_is_help=True
+)
 keys = typer.Typer(help="Manage API keys (stored hashed in the database).", no_args_is_help=True)
 db = typer.Typer(help="Database schema.", no_args_is_help=True)
 cli.add_typer(keys, name="keys")
 cli.add_typer(db, name="db")
+cli.add_typer(cli_offline.lists, name="lists")
+cli.add_typer(cli_offline.brands, name="brands")
+cli.command("screen")(cli_offline.screen_command)
 
 
 def _sessions(settings: Settings) -> sessionmaker[Session]:
