@@ -48,6 +48,8 @@ log = get_logger("prescreen")
 # Swagger UI 5 assets shipped inside a PyPI package, so /docs works with no internet connection.
 SWAGGER_ASSETS = Path(fastapi_offline.__file__).resolve().parent / "static"
 
+DESK_DIR = Path(__file__).resolve().parent / "desk"
+
 DESCRIPTION = """
 Checks an export shipment manifest **before the container is picked up**: every line against the
 recorded brand lists (disguised spellings included), high-risk goods and HS codes, price anomalies,
@@ -130,6 +132,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (health, screenings, upload, brands, campaigns, authorizations, parties, party_clearances):
         app.include_router(module.router)
     _mount_docs(app)
+    # The screening desk: static pages that call the public API with the user's key.
+    app.mount("/desk", StaticFiles(directory=DESK_DIR, html=True), name="desk")
     install_openapi(app)
     return app
 
