@@ -64,6 +64,7 @@ class HeaderAliases:
         self._currency = {unit_key(u): code for code, units in spec.currency_units.items() for u in units}
         self._currency.update({code.casefold(): code for code in spec.currency_units})
         self._totals = frozenset(header_key(w) for w in spec.totals_words)
+        self._longest_total = 2 * max(len(w) for w in spec.totals_words) + 4  # room for spaces, a colon
         self._count_units = frozenset(unit_key(u) for u in spec.count_units)
         units = [u for us in spec.currency_units.values() for u in us] + spec.count_units
         self._suffixes = sorted({header_key(u) for u in units} - {""}, key=len, reverse=True)
@@ -78,7 +79,8 @@ class HeaderAliases:
         return unit_key(unit) in self._count_units
 
     def is_total(self, text: str) -> bool:
-        return header_key(text) in self._totals
+        # Most cells are longer than any totals word: skip them before normalising.
+        return len(text) <= self._longest_total and header_key(text) in self._totals
 
     @property
     def unit_suffixes(self) -> list[str]:

@@ -8,8 +8,9 @@ beside a price ('USD 3.50') fills the line's currency where no currency column g
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from app.errors import InvalidInput
@@ -26,6 +27,11 @@ GOODS_FIELDS = ("hs_code", *NUMBER_FIELDS)
 MAX_MERGES = 500
 _BRACKETED = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]")
 _SHOWN_ROWS = 20
+# Most cells: read at once, without the general number reading.
+_PLAIN_INTEGER = re.compile(r"\s*\d{1,15}\s*")
+_PLAIN_DECIMAL = re.compile(r"\s*\d{1,15}\.\d{1,15}\s*")
+# Enough values to tell a column's decimal mark.
+DECIMAL_SAMPLE = 2_000
 
 
 @dataclass
@@ -45,7 +51,7 @@ def table_lines(table: Table, aliases: HeaderAliases, limits: ReadLimits) -> Rea
     body = rows[header.index + 1 :]
     decimal_comma = {
         f: column_uses_decimal_comma(
-            (str(r[c]) for r in body for c in columns.get(f, [])[:1] if c < len(r) and isinstance(r[c], str)),
+            islice(_texts(body, columns.get(f, [])[:1]), DECIMAL_SAMPLE),
             table.decimal_comma,
         )
         for f in NUMBER_FIELDS
@@ -82,6 +88,13 @@ def table_lines(table: Table, aliases: HeaderAliases, limits: ReadLimits) -> Rea
             }
         )
     return result
+
+
+def _texts(rows: Sequence[Sequence[object]], cols: Sequence[int]) -> Iterator[str]:
+    for row in rows:
+        for col in cols:
+            if col < len(row) and isinstance(row[col], str):
+                yield str(row[col])
 
 
 def _fill_merged_headers(rows: list[list[object]], merged: Sequence[tuple[int, int, int, int]]) -> None:
@@ -199,6 +212,10 @@ def _number(value: object, decimal_comma: bool, aliases: HeaderAliases) -> tuple
         return int(value), None
     if not isinstance(value, str):
         return value, None
+    if _PLAIN_INTEGER.fullmatch(value):
+        return int(value), None
+    if not decimal_comma and _PLAIN_DECIMAL.fullmatch(value):
+        return float(value), None
     parts = split_number(value)
     if parts is None:
         return value.strip() or None, None

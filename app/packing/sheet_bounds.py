@@ -72,37 +72,54 @@ def _parse(chunks: Iterable[bytes], parser: xml.parsers.expat.XMLParserType) -> 
         raise InvalidInput.at(["file"], f"the workbook's sheet XML is damaged ({exc})") from exc
 
 
+# One <row>...</row> (or an empty <row .../>) of a worksheet, with its attributes and cells.
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?row>)", re.DOTALL)
+_ROW_START = re.compile(rb"<(?:\w+:)?row\b")
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+# A cell holding something (not self-closing), with its reference; and any cell at all.
+_VALUED_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Za-z]{1,3})\d*"[^>]*(?<!/)>')
+_CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is|f)[\s>]")
+# Bytes a row may take before its end tag: a few KB a cell of a packing list at most.
+ROW_BYTES_PER_COLUMN = 4096
+
+
 def check_xlsx_sheet(archive: zipfile.ZipFile, part: str, limits: ReadLimits) -> None:
-    extent = _Extent(limits)
-    state = {"row": 0, "col": 0, "cell_row": 0, "cell_col": 0, "in_cell": False, "valued": False}
+    """Scans the sheet row by row (regular expressions in C over the inflated stream, not a parse)."""
+    buffer = b""
+    row = 0
+    max_row_bytes = limits.max_columns * ROW_BYTES_PER_COLUMN
+    for chunk in stream_member(archive, part):
+        buffer += chunk
+        end = 0
+        for match in _ROW.finditer(buffer):
+            end = match.end()
+            number = _ROW_NUMBER.search(match.group(1))
+            row = int(number.group(1)) if number else row + 1
+            _check_row(row, match.group(2) or b"", limits)
+        buffer = buffer[end:]
+        open_row = _ROW_START.search(buffer)
+        if open_row is None:
+            buffer = buffer[-64:]  # no row begun: keep only what may be a tag cut in two
+        else:
+            buffer = buffer[open_row.start() :]
+            if len(buffer) > max_row_bytes:
+                raise limits.too_wide(row + 1)
+    if _ROW.search(buffer):
+        raise InvalidInput.at(["file"], "the workbook's sheet XML is damaged (a row never ends)")
 
-    def start(name: str, attrs: dict[str, str]) -> None:
-        extent.count()
-        tag = _local(name)
-        if tag == "row":
-            state["row"] = int(attrs["r"]) if attrs.get("r", "").isdigit() else state["row"] + 1
-            state["col"] = 0
-        elif tag == "c":
-            ref = attrs.get("r")
-            state["col"] = _column(ref) if ref else state["col"] + 1
-            digits = ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") if ref else ""
-            state["cell_row"] = int(digits) if digits.isdigit() else state["row"]
-            state["in_cell"], state["valued"] = True, False
-            if state["col"] > 16_384:  # past Excel's own grid: no real sheet has it
-                raise _Stop(limits.too_wide(state["cell_row"]))
-        elif state["in_cell"] and tag in ("v", "is", "f"):
-            state["valued"] = True
 
-    def end(name: str) -> None:
-        if _local(name) == "c" and state["in_cell"]:
-            state["in_cell"] = False
-            if state["valued"]:
-                extent.valued(int(state["cell_row"]), int(state["col"]))
-
-    parser = xml.parsers.expat.ParserCreate()
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    _parse(stream_member(archive, part), parser)
+def _check_row(row: int, cells: bytes, limits: ReadLimits) -> None:
+    if not _VALUE.search(cells):
+        return  # styled blanks: the reader keeps no cell for them
+    if row > limits.max_rows:
+        raise limits.too_many_lines(f"the sheet has a cell at row {row:,}")
+    refs = _VALUED_CELL_REF.findall(cells)
+    width = max(map(_column, (r.decode() for r in refs)), default=0)
+    if len(refs) < len(_VALUE.findall(cells)):  # cells without a reference take the next column each
+        width = max(width, len(_CELL.findall(cells)))
+    if width > limits.max_columns:
+        raise limits.too_wide(row)
 
 
 def xlsx_sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:

@@ -15,6 +15,8 @@ from app.errors import InvalidInput
 from app.packing import PackingList
 from app.schemas.screening import ScreeningRequest
 
+MAX_ERRORS = 100  # a file with the wrong column everywhere answers its first errors, not thousands
+
 
 def party(field: str, as_json: str | None, pid: str | None, name: str | None, country: str | None) -> Any:
     """A party sent as one JSON form field (`shipper`) or as flat ones (`shipper_id`, `shipper_name`...)."""
@@ -35,9 +37,9 @@ def build_request(packing: PackingList, shipment: dict[str, Any]) -> ScreeningRe
         given = {k: v for k, v in shipment.items() if v is not None}
         return ScreeningRequest.model_validate({**given, "lines": packing.lines})
     except ValidationError as exc:
-        errors = [{"loc": _where(e["loc"], packing.rows), "msg": e["msg"]} for e in exc.errors()]
+        errors = [{"loc": _where(e["loc"], packing.rows), "msg": e["msg"]} for e in exc.errors()[:MAX_ERRORS]]
         first = errors[0]
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         raise InvalidInput(
             f"{'.'.join(map(str, first['loc']))}: {first['msg']}{more}", errors=errors
         ) from exc

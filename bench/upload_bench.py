@@ -1,0 +1,154 @@
+"""A 10,000-row packing list uploaded end to end over HTTP, and /healthz answered meanwhile.
+
+Starts the service as `make run` does (one uvicorn process, SQLite in a temporary folder) on a free
+loopback port, uploads the same 10,000 lines as a GB18030 CSV and as an XLSX several times, and polls
+/healthz from another thread while each upload runs. Prints the median and worst upload times and the
+worst /healthz latency.
+
+    .venv/bin/python bench/upload_bench.py [--rows 10000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+from openpyxl import Workbook
+
+KEY = "bench-key-0000000000"
+GOODS = [
+    ("劳力士 R0LEX Submariner 手表", "9102.21", 18.0),
+    ("陶瓷咖啡杯 350ml 白色", "6912.00", 0.8),
+    ("Wireless earbuds, Bluetooth 5.3", "8518.30", 4.2),
+    ("Men's cotton T-shirts, printed", "6109.10", 1.9),
+    ("Stainless steel kitchen knives set", "8211.91", 3.1),
+]
+HEADER = ["序号", "品名", "商品编码", "数量", "单价(美元)", "箱数"]
+
+
+def rows(count: int) -> list[list[object]]:
+    return [
+        [i + 1, GOODS[i % 5][0] + f" #{i}", GOODS[i % 5][1], 10 + i % 90, GOODS[i % 5][2], 1 + i % 7]
+        for i in range(count)
+    ]
+
+
+def as_csv(count: int) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(HEADER)
+    writer.writerows(rows(count))
+    return out.getvalue().encode("gb18030")
+
+
+def as_xlsx(count: int) -> bytes:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Packing list")
+    sheet.append(HEADER)
+    for row in rows(count):
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    port = free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = os.environ | {
+            "PRESCREEN_DATABASE_URL": f"sqlite:///{Path(tmp) / 'bench.db'}",
+            "PRESCREEN_API_KEYS": f"bench:{KEY}",
+        }
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "app.main:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            with httpx.Client(base_url=base, timeout=120) as client:
+                for _ in range(300):
+                    try:
+                        if client.get("/readyz").status_code == 200:
+                            break
+                    except httpx.TransportError:
+                        pass
+                    time.sleep(0.1)
+                for name, data in (("CSV (GB18030)", as_csv(args.rows)), ("XLSX", as_xlsx(args.rows))):
+                    run(client, base, name, data, args.runs)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def run(client: httpx.Client, base: str, name: str, data: bytes, runs: int) -> None:
+    fields = {
+        "destination_country": "US",
+        "channel": "sea_freight",
+        "departure_date": "2026-11-30",
+        "shipper": '{"country": "CN"}',
+        "consignee": '{"country": "US"}',
+    }
+    times, health = [], []
+    for _ in range(runs):
+        done = threading.Event()
+        worst = [0.0]
+
+        def poll(done: threading.Event = done, worst: list[float] = worst) -> None:
+            with httpx.Client(base_url=base, timeout=30) as probe:
+                while not done.is_set():
+                    started = time.perf_counter()
+                    probe.get("/healthz")
+                    worst[0] = max(worst[0], time.perf_counter() - started)
+                    time.sleep(0.02)
+
+        poller = threading.Thread(target=poll)
+        poller.start()
+        started = time.perf_counter()
+        response = client.post(
+            "/v1/screenings/upload", headers={"X-API-Key": KEY}, files={"file": ("list", data)}, data=fields
+        )
+        times.append(time.perf_counter() - started)
+        done.set()
+        poller.join()
+        health.append(worst[0])
+        assert response.status_code == 201, response.text[:300]
+    print(
+        f"{name}: {len(data) / 1e6:.2f} MB, upload median {statistics.median(times):.2f} s, "
+        f"worst {max(times):.2f} s; /healthz worst during it {max(health) * 1000:.0f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()
