@@ -13,20 +13,14 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import os
-import socket
 import statistics
-import subprocess
-import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 
 import httpx
+from live_server import KEY, live_server
 from openpyxl import Workbook
 
-KEY = "bench-key-0000000000"
 GOODS = [
     ("劳力士 R0LEX Submariner 手表", "9102.21", 18.0),
     ("陶瓷咖啡杯 350ml 白色", "6912.00", 0.8),
@@ -63,53 +57,15 @@ def as_xlsx(count: int) -> bytes:
     return out.getvalue()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    port = free_port()
-    with tempfile.TemporaryDirectory() as tmp:
-        env = os.environ | {
-            "PRESCREEN_DATABASE_URL": f"sqlite:///{Path(tmp) / 'bench.db'}",
-            "PRESCREEN_API_KEYS": f"bench:{KEY}",
-        }
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "app.main:app",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            with httpx.Client(base_url=base, timeout=120) as client:
-                for _ in range(300):
-                    try:
-                        if client.get("/readyz").status_code == 200:
-                            break
-                    except httpx.TransportError:
-                        pass
-                    time.sleep(0.1)
-                for name, data in (("CSV (GB18030)", as_csv(args.rows)), ("XLSX", as_xlsx(args.rows))):
-                    run(client, base, name, data, args.runs)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    with live_server() as server, httpx.Client(base_url=server.url, timeout=120) as client:
+        for name, data in (("CSV (GB18030)", as_csv(args.rows)), ("XLSX", as_xlsx(args.rows))):
+            run(client, server.url, name, data, args.runs)
+        print(f"server peak RSS {server.peak_rss_mb():.0f} MB")
 
 
 def run(client: httpx.Client, base: str, name: str, data: bytes, runs: int) -> None:

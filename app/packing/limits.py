@@ -16,7 +16,7 @@ class ReadLimits:
     # Widest row read (Excel allows 16,384 columns; a packing list has a few dozen).
     max_columns: int = 256
     # What a workbook may unpack to; a zip bomb is refused once past it, before it is parsed.
-    max_unpacked_bytes: int = 128 * 1024 * 1024
+    max_unpacked_bytes: int = 64 * 1024 * 1024
     # A hint on where a larger file can go instead (the asynchronous route, when the service has one).
     too_many_lines_hint: str = "split it into several packing lists"
 

@@ -7,6 +7,7 @@ refused as soon as the parser meets the first cell past the limits, in constant 
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import xml.parsers.expat
@@ -149,6 +150,23 @@ def xlsx_sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
         except KeyError as exc:
             raise InvalidInput.at(["file"], f"the workbook has no {part}: is it a real XLSX file?") from exc
     return [(name, rels.get(rid, "")) for name, rid in sheets]
+
+
+_ODS_TABLE = re.compile(rb'<table:table\b[^>]*?\btable:name="([^"]*)"')
+
+
+def ods_table_names(archive: zipfile.ZipFile) -> list[str]:
+    """The sheet names of content.xml, in order (a scan of the stream, not a parse)."""
+    names: list[str] = []
+    tail = b""
+    for chunk in stream_member(archive, "content.xml"):
+        buffer = tail + chunk
+        end = 0
+        for match in _ODS_TABLE.finditer(buffer):
+            names.append(html.unescape(match.group(1).decode("utf-8", "replace")))
+            end = match.end()
+        tail = buffer[max(end, len(buffer) - 4096) :]
+    return names
 
 
 def check_ods_table(archive: zipfile.ZipFile, index: int, limits: ReadLimits) -> None:

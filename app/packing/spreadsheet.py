@@ -10,37 +10,35 @@ from python_calamine import CalamineError, CalamineWorkbook
 from app.errors import InvalidInput
 from app.packing.archive import open_workbook_zip
 from app.packing.limits import ReadLimits
-from app.packing.sheet_bounds import check_ods_table, check_xlsx_sheet, xlsx_sheet_parts
+from app.packing.sheet_bounds import check_ods_table, check_xlsx_sheet, ods_table_names, xlsx_sheet_parts
 from app.packing.sniff import Format
 from app.packing.table import Table
 
 
 def read_sheet(data: bytes, kind: Format, sheet: str | None, limits: ReadLimits) -> Table:
+    # Bounds first, from the XML itself: calamine reads ODS content and XLSX shared strings as soon as
+    # it opens a workbook, and holds a sheet as one dense block.
     archive = open_workbook_zip(data, limits)
+    if kind is Format.XLSX:
+        parts = xlsx_sheet_parts(archive)
+        index = _sheet_index([name for name, _ in parts], sheet)
+        if not parts[index][1]:
+            raise InvalidInput.at(["file"], "the workbook does not say where its sheets are")
+        check_xlsx_sheet(archive, parts[index][1], limits)
+    else:
+        index = _sheet_index(ods_table_names(archive), sheet)
+        check_ods_table(archive, index, limits)
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except CalamineError as exc:
-        raise InvalidInput.at(["file"], f"the {kind} workbook cannot be read: {exc}") from exc
-    with workbook:
-        index = _sheet_index(workbook.sheet_names, sheet)
-        if kind is Format.XLSX:
-            parts = xlsx_sheet_parts(archive)
-            if index >= len(parts) or not parts[index][1]:
-                raise InvalidInput.at(["file"], "the workbook does not say where its sheets are")
-            check_xlsx_sheet(archive, parts[index][1], limits)
-        else:
-            check_ods_table(archive, index, limits)
-        try:
+        with CalamineWorkbook.from_filelike(io.BytesIO(data)) as workbook:
             loaded = workbook.get_sheet_by_index(index)
             rows = [[_value(v) for v in row] for row in loaded.to_python(skip_empty_area=False)]
             merged = loaded.merged_cell_ranges or []
-        except CalamineError as exc:
-            raise InvalidInput.at(["file"], f"the sheet cannot be read: {exc}") from exc
-    name = workbook.sheet_names[index]
+    except CalamineError as exc:
+        raise InvalidInput.at(["file"], f"the {kind} workbook cannot be read: {exc}") from exc
     return Table(
         rows=rows,
         first_row=1,
-        source=f"{kind} sheet {name!r}",
+        source=f"{kind} sheet {loaded.name!r}",
         merged=[(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merged],
     )
 
