@@ -22,8 +22,11 @@ class PackingList:
     format: Format
 
 
-def read_packing_list(data: bytes, limits: ReadLimits, sheet: str | None = None) -> PackingList:
-    kind = sniff(data)
+def read_packing_list(
+    data: bytes, limits: ReadLimits, sheet: str | None = None, declared: str = ""
+) -> PackingList:
+    """`declared`: the file name and content type as sent, a hint only where the bytes cannot tell."""
+    kind = sniff(data, declared)
     if kind is Format.CSV:
         text, encoding = decode(data)
         table = read_rows(text, limits, f"CSV ({encoding})")

@@ -21,6 +21,8 @@ _OTHER_FORMATS = {
     b"Rar!": "a RAR archive",
     b"{\\rtf": "an RTF document",
 }
+# A damaged zip is a damaged workbook (422) when it was sent as one, else some other archive (415).
+SPREADSHEET_HINTS = (".xlsx", ".xlsm", ".ods", "spreadsheet", "excel")
 SUPPORTED = "send CSV (any common encoding), XLSX or ODS"
 
 
@@ -30,11 +32,12 @@ class Format(StrEnum):
     ODS = "ODS"
 
 
-def sniff(data: bytes) -> Format:
+def sniff(data: bytes, declared: str = "") -> Format:
+    """`declared` (the file name and content type sent) is used only where the bytes cannot tell."""
     if not data:
         raise InvalidInput.at(["file"], "the file is empty: the first row must name the line fields")
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return _zip_format(data)
+        return _zip_format(data, declared)
     if data.startswith(OLE2_MAGIC):
         raise UnsupportedMediaType(
             "the file is an Excel 97-2003 workbook (.xls) or another OLE2 document: save it as .xlsx "
@@ -46,7 +49,7 @@ def sniff(data: bytes) -> Format:
     return Format.CSV
 
 
-def _zip_format(data: bytes) -> Format:
+def _zip_format(data: bytes, declared: str) -> Format:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
@@ -57,6 +60,11 @@ def _zip_format(data: bytes) -> Format:
                     if member.read(len(ODS_MIMETYPE) + 1).strip() == ODS_MIMETYPE:
                         return Format.ODS
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+        if not any(hint in declared.lower() for hint in SPREADSHEET_HINTS):
+            raise UnsupportedMediaType(
+                f"the file is a damaged zip archive sent as {declared.strip() or 'no known type'}: "
+                + SUPPORTED
+            ) from exc
         raise InvalidInput.at(
             ["file"], "the file is not a readable XLSX or ODS workbook (a damaged zip)"
         ) from exc

@@ -56,7 +56,8 @@ def upload_screening(
         ),
     }
     limits = ReadLimits(max_lines=screener.settings.max_lines)
-    packing = read_packing_list(file.file.read(), limits, form.sheet)
+    declared = f"{file.filename or ''} {file.content_type or ''}"
+    packing = read_packing_list(file.file.read(), limits, form.sheet, declared)
     request = packing_list.build_request(packing, shipment)
     outcome = screener.screen_and_record(
         session, knowledge, principal.tenant, request, idempotency_key, packing.warnings
