@@ -16,6 +16,14 @@ from pathlib import Path
 import httpx
 
 KEY = "bench-key-0000000000"
+# The shipment form fields of the upload benchmarks.
+SHIPMENT = {
+    "destination_country": "US",
+    "channel": "sea_freight",
+    "departure_date": "2026-11-30",
+    "shipper": '{"country": "CN"}',
+    "consignee": '{"country": "US"}',
+}
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import httpx  # noqa: E402
-from live_server import KEY, live_server  # noqa: E402
+from live_server import KEY, SHIPMENT, live_server  # noqa: E402
 
 from tests.packing.builders import csv_bytes, inline, ods_bytes, ods_raw, xlsx_bytes, xlsx_raw  # noqa: E402
 
@@ -144,13 +144,6 @@ CASES: list[tuple[str, Callable[[], bytes], dict[str, str]]] = [
 
 
 def main() -> None:
-    fields = {
-        "destination_country": "US",
-        "channel": "sea_freight",
-        "departure_date": "2026-11-30",
-        "shipper": '{"country": "CN"}',
-        "consignee": '{"country": "US"}',
-    }
     with live_server() as server, httpx.Client(base_url=server.url, timeout=300) as client:
         print("| file | size | answer | time | server peak RSS | detail |")
         print("|---|---|---|---|---|---|")
@@ -162,7 +155,7 @@ def main() -> None:
                 "/v1/screenings/upload",
                 headers={"X-API-Key": KEY},
                 files={"file": (filename, data)},
-                data=fields | extra,
+                data=SHIPMENT | extra,
             )
             elapsed = time.perf_counter() - started
             print(

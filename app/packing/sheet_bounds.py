@@ -1,4 +1,4 @@
-"""The extent of a sheet's cells, read from its XML as a stream before the spreadsheet reader loads it.
+"""The extent of a sheet's cells, read from its XML as a stream before the spreadsheet reader opens it.
 
 The reader (calamine) holds a sheet as one dense block from its first to its last cell, so a file of a
 few KB with a cell at row 50,000,000 or a row of 5M cells would take gigabytes; here such a sheet is
@@ -19,8 +19,9 @@ from app.packing.archive import read_member, stream_member
 from app.packing.limits import ReadLimits
 
 _COLUMN = re.compile(r"^([A-Za-z]{1,3})")
-# Elements a sheet may hold in all (valued or not: styled blanks too), bounding the parse's time.
-MAX_ELEMENTS_PER_CELL_LIMIT = 4
+# XML elements an ODS table may hold per row allowed (a cell and its paragraph for a few dozen
+# columns), bounding the parse's time whatever the elements are.
+ELEMENTS_PER_ROW = 100
 
 
 class _Stop(Exception):
@@ -48,7 +49,7 @@ class _Extent:
     def __init__(self, limits: ReadLimits) -> None:
         self.limits = limits
         self.elements = 0
-        self.max_elements = limits.max_rows * limits.max_columns * MAX_ELEMENTS_PER_CELL_LIMIT
+        self.max_elements = limits.max_rows * ELEMENTS_PER_ROW
 
     def count(self) -> None:
         self.elements += 1
