@@ -18,6 +18,8 @@ from app.db.session import make_engine, make_sessionmaker, upgrade
 from app.services.keys import create_key
 from app.settings import Settings
 
+USAGE_ERROR = 2  # click's status for a usage error
+
 
 class _ExitStatus(TyperGroup):
     """Usage errors exit 3, not 2: 0, 1 and 2 are the decisions of `prescreen screen`."""
@@ -50,7 +52,6 @@ class _ExitStatus(TyperGroup):
         sys.exit(status if isinstance(status, int) else 0)
 
 
-USAGE_ERROR = 2
 cli = typer.Typer(
     cls=_ExitStatus, help="prescreen: export shipment pre-screening service.", no_args_is_help=True
 )
