@@ -15,15 +15,16 @@ import orjson
 
 from app.engine.config import EngineConfig
 from app.engine.lines import IndexedLine, LineOutcome, screen_lines
+from app.engine.ports import RuleSet, ScreeningEnv
 from app.engine.screen import screen
 from app.engine.types import ScreeningContext
 from app.packing import ReadLimits, read_packing_list
 from app.reference.knowledge import Knowledge
-from app.rules.base import RuleEnv
+from app.rules.registry import RULES
 from app.services import campaigns as campaign_service
 from app.services import packing_list
 from app.services.render import screening_body
-from app.services.screening import engine_version, to_manifest
+from app.services.screening import to_manifest, versions_of
 
 CHUNK = 500  # lines screened between two updates of the progress bar
 
@@ -53,20 +54,18 @@ def screen_packing_list(
         campaigns=campaign_service.in_force(specs, knowledge, manifest.departure_date),
     )
 
-    def in_chunks(lines: Sequence[IndexedLine], env: RuleEnv) -> list[LineOutcome]:
+    def in_chunks(
+        lines: Sequence[IndexedLine], env: ScreeningEnv[Knowledge], rules: RuleSet[Knowledge]
+    ) -> list[LineOutcome]:
         out: list[LineOutcome] = []
         for start in range(0, len(lines), CHUNK):
-            out.extend(screen_lines(lines[start : start + CHUNK], env))
+            out.extend(screen_lines(lines[start : start + CHUNK], env, rules))
             if progress is not None:
                 progress(len(out), len(lines))
         return out
 
-    result = screen(manifest, context, knowledge, config, in_chunks)
-    versions = {
-        "engine": engine_version(config, knowledge),
-        "brand_list": knowledge.brand_list_version,
-        "campaigns": campaign_service.version(specs),
-    }
+    result = screen(manifest, context, knowledge, config, RULES, in_chunks)
+    versions = versions_of(config, knowledge, specs)
     raw = screening_body("", request.reference, dt.datetime.now(dt.UTC), result, versions, packing.warnings)
     body = orjson.loads(raw)
     del body["screening_id"], body["created_at"]
