@@ -207,9 +207,11 @@ class ScreeningOut(BaseModel):
     versions: Versions
     flags: list[FlagOut]
     lines: list[LineOut]
+    # Absent, not null, where there is nothing to say (the JSON route): its body stays as it was.
     warnings: list[UploadWarning] | None = Field(
         None,
         description="Uploads only: the columns read and ignored, the rows skipped (docs/packing-lists.md).",
+        exclude_if=lambda value: value is None,
     )
 
 

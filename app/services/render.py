@@ -65,5 +65,4 @@ def screening_body(
     warnings: list[dict[str, Any]] | None = None,
 ) -> bytes:
     out = screening_out(screening_id, reference, created_at, result, versions, warnings)
-    # `warnings` only where there are some to give (uploads): the JSON route's body is unchanged.
-    return out.model_dump_json(exclude={"warnings"} if warnings is None else None).encode()
+    return out.model_dump_json().encode()
