@@ -89,7 +89,7 @@ def browser(tmp_path: Path) -> Iterator[object]:
     driver.quit()
 
 
-def _wait(condition: object, timeout: float = 20) -> object:
+def _wait(condition: object, timeout: float = 60) -> object:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = condition()  # type: ignore[operator]
