@@ -23,9 +23,9 @@ from app.observability.access import AccessMiddleware
 from app.observability.logs import configure_logging, get_logger
 from app.observability.request_id import is_acceptable_request_id
 from app.openapi import install_openapi, operation_id
+from app.packing.aliases import load_aliases
 from app.rate_limit import TenantRateLimiter
 from app.reference.campaigns import campaign_version
-from app.packing.aliases import load_aliases
 from app.routers import (
     authorizations,
     brands,
