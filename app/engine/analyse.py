@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from app.engine.facts import LineFacts
+from app.engine.facts import LineFacts, RecordedMark
+from app.engine.ports import EngineData, GoodsAssessment
 from app.engine.prepared import prepare
 from app.engine.types import ManifestLine
 from app.matching.hits import BrandHit
-from app.reference.brands import BrandRecord
-from app.reference.categories import CategoryAssessment
-from app.reference.knowledge import Knowledge
 
-_NO_RECORDS: Mapping[str, BrandRecord] = {}  # most lines name no mark: one empty mapping, never written
+_NO_RECORDS: Mapping[str, RecordedMark] = {}  # most lines name no mark: one empty mapping, never written
 
 
-def analyse_lines(lines: Sequence[tuple[int, ManifestLine]], knowledge: Knowledge) -> list[LineFacts]:
+def analyse_lines(lines: Sequence[tuple[int, ManifestLine]], knowledge: EngineData) -> list[LineFacts]:
     assessments = [knowledge.categories.classify(line.description, line.hs_code) for _, line in lines]
     hits = knowledge.matcher.find_many(
         [
@@ -34,7 +32,7 @@ def analyse_lines(lines: Sequence[tuple[int, ManifestLine]], knowledge: Knowledg
     ]
 
 
-def analyse_line(index: int, line: ManifestLine, knowledge: Knowledge) -> LineFacts:
+def analyse_line(index: int, line: ManifestLine, knowledge: EngineData) -> LineFacts:
     """One line alone (the batch of one)."""
     return analyse_lines([(index, line)], knowledge)[0]
 
@@ -42,9 +40,9 @@ def analyse_line(index: int, line: ManifestLine, knowledge: Knowledge) -> LineFa
 def _facts(
     index: int,
     line: ManifestLine,
-    assessment: CategoryAssessment,
+    assessment: GoodsAssessment,
     hits: Sequence[BrandHit],
-    knowledge: Knowledge,
+    knowledge: EngineData,
 ) -> LineFacts:
     value_usd = (
         knowledge.rates.to_usd(line.unit_value, line.currency) if line.unit_value is not None else None

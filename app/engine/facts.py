@@ -7,14 +7,13 @@ of rules want their answers, and the brand records of the hits come with them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from app.engine.prepared import PreparedLine
 from app.engine.types import GoodsSignature, Manifest, ManifestLine
 from app.matching.hits import BrandHit
-from app.reference.brands import BrandRecord
-from app.reference.vagueness import Vagueness
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +35,41 @@ class AccessoryHit:
 
 
 @dataclass(frozen=True, slots=True)
+class Vagueness:
+    """Why a description is too generic to say what the goods are."""
+
+    kind: str  # "generic": only generic words; "bare_category": a category word alone; "empty"
+    words: tuple[str, ...]  # the words that were left
+
+
+class PricedModel(Protocol):
+    """A model's lowest genuine retail price, as a recorded mark states it."""
+
+    @property
+    def model(self) -> str: ...
+    @property
+    def floor_price_usd(self) -> float: ...
+    @property
+    def floor_basis(self) -> str: ...
+
+
+class RecordedMark(Protocol):
+    """What the rules read of the record behind a brand hit (app/reference/brands.py's
+    `BrandRecord` has these fields and more)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def rights_holder(self) -> str: ...
+    @property
+    def floor_price_usd(self) -> float | None: ...
+    @property
+    def floor_basis(self) -> str | None: ...
+    @property
+    def model_floors(self) -> Sequence[PricedModel]: ...
+
+
+@dataclass(frozen=True, slots=True)
 class LineFacts:
     index: int  # 0-based position in the manifest
     line: ManifestLine
@@ -49,7 +83,7 @@ class LineFacts:
     head_categories: frozenset[str] = frozenset()  # named by a phrase's head noun: surely the goods
     accessories: tuple[AccessoryHit, ...] = ()  # things that go with goods of a category
     vagueness: Vagueness | None = None  # why the description is too generic, if it is
-    brand_records: Mapping[str, BrandRecord] = field(default_factory=dict)  # of the hits, by brand
+    brand_records: Mapping[str, RecordedMark] = field(default_factory=dict)  # of the hits, by brand
 
     @property
     def text_key(self) -> str:

@@ -7,15 +7,11 @@ Lines are independent here, so this stage may run on several processes for large
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, cast
 
 from app.engine.analyse import analyse_lines
 from app.engine.facts import LineFacts
 from app.engine.ports import K, RuleSet, ScreeningEnv
 from app.engine.types import Flag, ManifestLine
-
-if TYPE_CHECKING:
-    from app.reference.knowledge import Knowledge
 
 IndexedLine = tuple[int, ManifestLine]
 LineOutcome = tuple[LineFacts, tuple[Flag, ...]]
@@ -26,6 +22,5 @@ LineScreener = Callable[[Sequence[IndexedLine], ScreeningEnv[K], RuleSet[K]], li
 def screen_lines(lines: Sequence[IndexedLine], env: ScreeningEnv[K], rules: RuleSet[K]) -> list[LineOutcome]:
     return [
         (facts, tuple(flag for rule in rules.line for flag in rule(facts, env)))
-        # The analysis reads the concrete knowledge (its brand records and vagueness too).
-        for facts in analyse_lines(lines, cast("Knowledge", env.knowledge))
+        for facts in analyse_lines(lines, env.knowledge)
     ]

@@ -1,6 +1,6 @@
 """What the engine needs from the world, as protocols: it imports no loader, matcher or rule.
 
-The data layer (app/reference, app/matching) implements these ports and the rules (app/rules) plug
+The data layer (app/reference, with app/matching) implements these ports and the rules (app/rules) plug
 into `RuleSet`; the service layer wires them together. The engine is generic over the knowledge it
 is handed, so a rule typed against the concrete `Knowledge` still type-checks in a `RuleSet`.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 from app.engine.config import EngineConfig
-from app.engine.facts import AccessoryHit, CategoryHit, LineFacts, ManifestFacts
+from app.engine.facts import AccessoryHit, CategoryHit, LineFacts, ManifestFacts, RecordedMark, Vagueness
 from app.engine.types import Flag, ScreeningContext
 from app.matching.hits import BrandHit
 
@@ -32,6 +32,8 @@ class GoodsAssessment(Protocol):
     def head_categories(self) -> frozenset[str]: ...
     @property
     def accessories(self) -> tuple[AccessoryHit, ...]: ...
+    @property
+    def vagueness(self) -> Vagueness | None: ...
 
 
 class CategoryInfo(Protocol):
@@ -54,6 +56,12 @@ class BrandFinder(Protocol):
     ) -> list[tuple[BrandHit, ...]]: ...
 
 
+class BrandRecords(Protocol):
+    """Looks up the record of a recorded mark by its canonical name (app/reference/brands.py)."""
+
+    def get(self, name: str) -> RecordedMark | None: ...
+
+
 class RateTable(Protocol):
     """Converts a unit value to USD (app/reference/rates.py); None for an unknown currency."""
 
@@ -65,6 +73,8 @@ class EngineData(Protocol):
 
     @property
     def categories(self) -> GoodsReader: ...
+    @property
+    def catalog(self) -> BrandRecords: ...
     @property
     def matcher(self) -> BrandFinder: ...
     @property

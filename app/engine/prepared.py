@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from app.engine.codes import normalise_code
 from app.engine.text import description_key
 from app.engine.types import ManifestLine
 from app.matching.normalize import fold
-from app.reference.hs import normalise_code
 from app.text import segments
 
 _WORD = re.compile(r"[^\W_]+")  # folded letters and digits: "wh-1000xm5" is "wh 1000xm5"
@@ -26,7 +26,7 @@ class PreparedLine:
     field but `hs_code` comes from the description alone."""
 
     description: str
-    hs_code: str | None = field(compare=False)  # digits only (app.reference.hs.normalise_code)
+    hs_code: str | None = field(compare=False)  # digits only (app.engine.codes.normalise_code)
     description_key: str = field(compare=False)  # for "same goods" comparisons (app.engine.text)
 
     @cached_property

@@ -24,8 +24,8 @@ import ahocorasick_rs
 
 from app.matching.fuzzy import DeletionIndex, max_edits
 from app.matching.normalize import TOKEN_RE, fold, is_leet_token, skeleton, squeeze, token_piece
+from app.matching.records import MarkRecord
 from app.matching.vocabulary import Vocabulary, vocabulary
-from app.reference.brands import BrandRecord
 from app.text import SKELETON, is_cjk
 
 
@@ -109,7 +109,7 @@ WordRef = tuple[int, int]
 Anchor = tuple[int, int, tuple[str, ...], str]
 
 
-def _aliases(record: BrandRecord) -> Iterable[tuple[str, str, bool]]:
+def _aliases(record: MarkRecord) -> Iterable[tuple[str, str, bool]]:
     """(text, kind, needs context) for every way the record writes the mark."""
     context_only = {
         fold(a)
@@ -248,7 +248,7 @@ def _reading_order(entry: AliasEntry) -> tuple[bool, int, int]:
 
 
 class MarkIndex:
-    def __init__(self, brands: Sequence[BrandRecord]) -> None:
+    def __init__(self, brands: Sequence[MarkRecord]) -> None:
         # The build makes a few hundred thousand small tuples and no reference cycles: the cyclic
         # garbage collector would only re-walk them, again and again as they grow (a third of
         # the build time at 50,000 marks).
@@ -260,7 +260,7 @@ class MarkIndex:
             if paused:
                 gc.enable()
 
-    def _build(self, brands: Sequence[BrandRecord], vocab: Vocabulary) -> None:
+    def _build(self, brands: Sequence[MarkRecord], vocab: Vocabulary) -> None:
         self.brands = tuple(brands)
         shared: dict[frozenset[str], frozenset[str]] = {}  # one set for brands of the same goods
         self.brand_categories = tuple(

@@ -29,10 +29,10 @@ from app.matching.hits import BrandHit, MatchType
 from app.matching.index import Found, MarkIndex
 from app.matching.keys import KeyFinder
 from app.matching.normalize import Line, fold, skeleton
+from app.matching.records import MarkRecord
 from app.matching.search import search
 from app.matching.vocabulary import vocabulary
 from app.matching.words import WordReader
-from app.reference.brands import BrandRecord
 from app.text import SKELETON
 
 _ASCII_TOKEN_RE = re.compile(r"[a-z0-9]+")  # the tokens of a folded ASCII line without $ or @
@@ -52,11 +52,11 @@ class BrandMatcher:
         self._declared: dict[str, int | None] = {}
 
     @classmethod
-    def build(cls, brands: Iterable[BrandRecord]) -> BrandMatcher:
+    def build(cls, brands: Iterable[MarkRecord]) -> BrandMatcher:
         return cls(MarkIndex(list(brands)))
 
     @property
-    def brands(self) -> tuple[BrandRecord, ...]:
+    def brands(self) -> tuple[MarkRecord, ...]:
         return self._index.brands
 
     # -- per line ---------------------------------------------------------------------------

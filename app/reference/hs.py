@@ -12,10 +12,10 @@ import csv
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-_DIGITS = re.compile(r"\d+")
+from app.engine.codes import normalise_code
+
 _SEPARATORS = re.compile(r"[\s.\-]")
 _LEVELS = {2, 4, 6}
 
@@ -29,17 +29,6 @@ class HsEntry:
     code: str  # 2, 4 or 6 digits
     description: str
     section: str  # Roman numeral of the HS section (I-XXI)
-
-
-@lru_cache(maxsize=4096)  # a manifest declares few distinct codes; several rules ask for each
-def normalise_code(raw: str) -> str | None:
-    """Digits of a declared code ("9503.00", "6109 10") or None if it is not 4-10 digits."""
-    code = raw.replace(".", "").replace(" ", "").replace("-", "")
-    if not code.isdecimal():  # isdecimal is the regex's \d; other white space is rare
-        code = _SEPARATORS.sub("", code)
-        if not _DIGITS.fullmatch(code):
-            return None
-    return code if 4 <= len(code) <= 10 else None
 
 
 class HsNomenclature:

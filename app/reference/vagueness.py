@@ -13,20 +13,14 @@ whatever else it says; only the rest go through the full judgement.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from app.engine.facts import Vagueness
 from app.reference.category_file import VagueSpec
 from app.reference.keyword_scan import KeywordScanner, normalise
 from app.text import CJK_RUN, is_cjk_char
 
 # Quantities and measures: "50ml", "10pcs", "38x28cm", "6.1", "1:50" (but not "giv3nchy").
 _MEASURE = re.compile(r"[\d.,x×*/+-]*\d[\d.,x×*/+-]*[a-z]{0,6}")
-
-
-@dataclass(frozen=True, slots=True)
-class Vagueness:
-    kind: str  # "generic": only generic words; "bare_category": a category word alone; "empty"
-    words: tuple[str, ...]  # the words that were left
 
 
 class VaguenessJudge:

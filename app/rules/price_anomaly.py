@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from app.engine.facts import LineFacts
+from app.engine.facts import LineFacts, RecordedMark
 from app.engine.types import Flag, FlagCode, Severity
 from app.matching.hits import BrandHit
 from app.matching.normalize import fold
-from app.reference.brands import BrandRecord
 from app.rules.base import LineRuleSpec, Points, RuleEnv
 
 _PARTIAL_BASIS = ("only", "not apply", "does not")
@@ -62,7 +61,7 @@ def _floor(hit: BrandHit, facts: LineFacts, env: RuleEnv) -> tuple[float, str] |
     return record.floor_price_usd, basis
 
 
-def _model_floor(record: BrandRecord, facts: LineFacts) -> tuple[float, str] | None:
+def _model_floor(record: RecordedMark, facts: LineFacts) -> tuple[float, str] | None:
     """The floor of the most specific priced model the line names ("AirPods Pro" over "AirPods")."""
     words = facts.prepared.words
     line = f" {' '.join(words)} "

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.reference.hs import HsDataError, HsNomenclature, normalise_code
+from app.engine.codes import normalise_code
+from app.reference.hs import HsDataError, HsNomenclature
 
 HS_FILE = Path(__file__).resolve().parents[2] / "app" / "data" / "hs" / "hs_codes.csv"
 
