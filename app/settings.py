@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     hs_codes_file: Path = DATA_DIR / "hs" / "hs_codes.csv"
     # Countries, regions and Belt and Road membership.
     geography_dir: Path = DATA_DIR / "geo"
+    # The words of the shipment-pattern rules: carriers, mark words, assembly destinations.
+    marks_vocabulary_file: Path = DATA_DIR / "patterns" / "marks_vocabulary.yaml"
     # Worker processes that screen the lines of large manifests beside the serving process;
     # unset: one fewer than the CPUs (at most 3) on machines with 4 or more, else none (on 2 cores
     # moving lines between processes costs what the second core saves: bench/README.md).
@@ -175,6 +177,7 @@ class Settings(BaseSettings):
             geography_dir=self.geography_dir,
             campaigns=(self.campaigns_dir,),
             party_lists=self._shipped_party_lists() + tuple(self.extra_party_lists),
+            marks_vocabulary=self.marks_vocabulary_file,
         )
 
     def _shipped_party_lists(self) -> tuple[Path, ...]:

@@ -12,6 +12,7 @@ from app.reference.campaigns import CampaignSpec
 from app.reference.categories import CategoryTable
 from app.reference.geography import Geography
 from app.reference.hs import HsNomenclature
+from app.reference.marks_vocabulary import MarksVocabulary
 from app.reference.paths import DataPaths
 from app.reference.rates import ExchangeRates
 
@@ -26,6 +27,7 @@ class Knowledge:
     hs: HsNomenclature
     rates: ExchangeRates
     geography: Geography
+    marks_vocabulary: MarksVocabulary
     shipped_campaigns: dict[str, CampaignSpec] = field(default_factory=dict)
     # The content version of every data source, by name (app/reference/sources.py).
     versions: dict[str, str] = field(default_factory=dict)
@@ -53,6 +55,7 @@ def load_knowledge(paths: DataPaths) -> Knowledge:
         hs=sources.HS.of(loaded),
         rates=sources.RATES.of(loaded),
         geography=sources.GEOGRAPHY.of(loaded),
+        marks_vocabulary=sources.MARKS_VOCABULARY.of(loaded),
         shipped_campaigns=sources.CAMPAIGNS.of(loaded),
         versions=versions,
         parties=sources.PARTY_LISTS.of(loaded),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.reference.marks_vocabulary import VOCABULARY_PATH
+
 
 @dataclass(frozen=True)
 class DataPaths:
@@ -15,3 +17,4 @@ class DataPaths:
     geography_dir: Path
     campaigns: tuple[Path, ...]
     party_lists: tuple[Path, ...] = ()
+    marks_vocabulary: Path = VOCABULARY_PATH

@@ -23,6 +23,7 @@ from app.reference.campaigns import CampaignSpec, campaign_version, load_campaig
 from app.reference.categories import CategoryTable
 from app.reference.geography import Geography
 from app.reference.hs import HsNomenclature
+from app.reference.marks_vocabulary import MarksVocabulary, load_vocabulary
 from app.reference.paths import DataPaths
 from app.reference.rates import ExchangeRates
 
@@ -73,6 +74,14 @@ MATCHER_WORDS: Source[Vocabulary] = Source(
     "matcher_words", lambda p: (), lambda p, _: vocabulary(), lambda v: v.version
 )
 
+# The words of the shipment-pattern rules (carriers, mark words, assembly destinations).
+MARKS_VOCABULARY: Source[MarksVocabulary] = Source(
+    "marks_vocabulary",
+    lambda p: p.marks_vocabulary,
+    lambda p, _: load_vocabulary(p.marks_vocabulary),
+    lambda v: v.content_version,
+)
+
 # Party lists (party_lists/ and PRESCREEN_EXTRA_PARTY_LISTS), indexed for the PARTY_LISTED rule.
 PARTY_LISTS: Source[PartyIndex] = Source(
     "party_lists",
@@ -93,6 +102,7 @@ SOURCES: tuple[Source[Any], ...] = (
     GEOGRAPHY,
     CAMPAIGNS,
     MATCHER_WORDS,
+    MARKS_VOCABULARY,
     PARTY_WORDS,
     PARTY_LISTS,
 )

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from app.engine.facts import LineFacts
 from app.engine.prepared import PreparedLine
-from app.rules.vocabulary import VOCABULARY, is_number_like
+from app.reference.marks_vocabulary import MarksVocabulary, is_number_like
 from app.text import has_cjk, words
 
 
@@ -27,46 +27,29 @@ class MarksReading:
     goods_words: frozenset[str]  # the goods the marks are for ("perfume"), empty when none named
 
 
-def _plural_forms(nouns: frozenset[str]) -> frozenset[str]:
-    return frozenset(form for noun in nouns for form in (noun, noun + "s", noun + "es"))
-
-
-_CARRIER_FORMS = _plural_forms(
-    VOCABULARY.intrinsic_carriers | VOCABULARY.potential_carriers | frozenset(VOCABULARY.qualified_carriers)
-)
-# Words without which a carrier line cannot bear a mark: mark words, negations of them (a line
-# that says "no logo" is read, to keep it out of the goods) and marks by nature ("nameplate",
-# "name plate").
-_SIGNAL_FORMS = _plural_forms(
-    VOCABULARY.mark_words
-    | VOCABULARY.intrinsic_carriers
-    | frozenset(
-        word for spec in VOCABULARY.qualified_carriers.values() if spec.intrinsic for word in spec.after
-    )
-)
-
-
-def may_bear_marks(facts: LineFacts) -> bool:
+def may_bear_marks(facts: LineFacts, v: MarksVocabulary) -> bool:
     """A cheap test every line passes through (set look-ups on its description key): a carrier
     noun and a sign of a mark. "Glass jars, 6 per box" fails it and is never read in full."""
     words_ = facts.text_key.split()
-    if not any(word in _CARRIER_FORMS for word in words_):
+    if not any(word in v.carrier_forms for word in words_):
         key = facts.text_key
-        if key.isascii() or not any(term in key for term in VOCABULARY.cjk_carriers):
+        if key.isascii() or not any(term in key for term in v.cjk_carriers):
             return False
-    if facts.brand_hits or any(word in _SIGNAL_FORMS for word in words_):
+    if facts.brand_hits or any(word in v.signal_forms for word in words_):
         return True
     key = facts.text_key
-    return not key.isascii() and any(term in key for term in VOCABULARY.cjk_mark_words)
+    return not key.isascii() and any(term in key for term in v.cjk_mark_words)
 
 
-def goods_words(text_words: Sequence[str], ignore: frozenset[str] = frozenset()) -> frozenset[str]:
+def goods_words(
+    text_words: Sequence[str], v: MarksVocabulary, ignore: frozenset[str] = frozenset()
+) -> frozenset[str]:
     """The words of a description that name goods: no carriers, materials, counts or sizes.
 
     Chinese runs are left out: unspaced, they never equal another line's words (the category
     classifier reads them instead).
     """
-    excluded = VOCABULARY.not_goods
+    excluded = v.not_goods
     return frozenset(
         word
         for word in text_words
@@ -78,22 +61,23 @@ def goods_words(text_words: Sequence[str], ignore: frozenset[str] = frozenset())
     )
 
 
-def read_marks(facts: LineFacts) -> MarksReading | None:
+def read_marks(facts: LineFacts, vocabulary: MarksVocabulary) -> MarksReading | None:
     """The marks reading of a line headed by a carrier noun that speaks of marks (bearing one or
     saying it bears none); None for goods and for plain carriers ("shipping cartons")."""
-    if not may_bear_marks(facts):
+    if not may_bear_marks(facts, vocabulary):
         return None
     hits = tuple((hit.brand, hit.matched_text) for hit in facts.brand_hits)
-    return _read(facts.prepared, hits)
+    return _read(facts.prepared, hits, vocabulary)
 
 
 @lru_cache(maxsize=20_000)
-def _read(prepared: PreparedLine, hits: tuple[tuple[str, str], ...]) -> MarksReading | None:
+def _read(
+    prepared: PreparedLine, hits: tuple[tuple[str, str], ...], v: MarksVocabulary
+) -> MarksReading | None:
     """Cached on the text: packing lists repeat their descriptions, and so do a tenant's manifests."""
-    v = VOCABULARY
     folded = prepared.description.casefold()
     brand_words = frozenset(w for _, matched in hits for w in words(matched))
-    carrier = _head_carrier(prepared.segments, brand_words)
+    carrier = _head_carrier(prepared.segments, brand_words, v)
     if carrier is None:
         carrier = next((term for term in v.cjk_carriers if term in folded), None)
     if carrier is None:
@@ -102,14 +86,13 @@ def _read(prepared: PreparedLine, hits: tuple[tuple[str, str], ...]) -> MarksRea
     brand = hits[0][0] if hits else None
     return MarksReading(
         carrier=carrier,
-        bears_mark=brand is not None or _says_marked(carrier, all_words, folded),
+        bears_mark=brand is not None or _says_marked(carrier, all_words, folded, v),
         brand=brand,
-        goods_words=goods_words(all_words, ignore=brand_words),
+        goods_words=goods_words(all_words, v, ignore=brand_words),
     )
 
 
-def _says_marked(carrier: str, text_words: Sequence[str], folded: str) -> bool:
-    v = VOCABULARY
+def _says_marked(carrier: str, text_words: Sequence[str], folded: str, v: MarksVocabulary) -> bool:
     pairs = zip(text_words, text_words[1:], strict=False)
     negated = (
         any((word,) in v.negations for word in text_words)
@@ -128,9 +111,10 @@ def _says_marked(carrier: str, text_words: Sequence[str], folded: str) -> bool:
     )
 
 
-def _phrases(description_segments: Sequence[Sequence[str]]) -> list[tuple[list[str], str | None]]:
+def _phrases(
+    description_segments: Sequence[Sequence[str]], v: MarksVocabulary
+) -> list[tuple[list[str], str | None]]:
     """Segments cut again at connectors, each with the connector that ended it."""
-    v = VOCABULARY
     phrases: list[tuple[list[str], str | None]] = []
     for segment in description_segments:
         current: list[str] = []
@@ -144,10 +128,11 @@ def _phrases(description_segments: Sequence[Sequence[str]]) -> list[tuple[list[s
     return [(words_, ender) for words_, ender in phrases if any(w.isalpha() for w in words_)]
 
 
-def _head_carrier(description_segments: Sequence[Sequence[str]], brand_words: frozenset[str]) -> str | None:
+def _head_carrier(
+    description_segments: Sequence[Sequence[str]], brand_words: frozenset[str], v: MarksVocabulary
+) -> str | None:
     """The carrier noun heading the first phrase ("watch boxes"), not one after it ("pens in boxes")."""
-    v = VOCABULARY
-    phrases = _phrases(description_segments)
+    phrases = _phrases(description_segments, v)
     if not phrases:
         return None
     head, ender = phrases[0]
@@ -156,24 +141,22 @@ def _head_carrier(description_segments: Sequence[Sequence[str]], brand_words: fr
         head = phrases[1][0]  # "rolls of labels", "box of 12 pens": the goods follow "of"
     found: str | None = None
     for index, word in enumerate(head):
-        if _is_carrier(word, head[max(0, index - 2) : index]) and _only_modifiers(
-            head[index + 1 :], brand_words
+        if _is_carrier(word, head[max(0, index - 2) : index], v) and _only_modifiers(
+            head[index + 1 :], brand_words, v
         ):
             found = word
     return found
 
 
-def _is_carrier(word: str, before: list[str]) -> bool:
-    v = VOCABULARY
+def _is_carrier(word: str, before: list[str], v: MarksVocabulary) -> bool:
     if word in v.intrinsic_carriers or word in v.potential_carriers:
         return True
     spec = v.qualified_carriers.get(word)
     return spec is not None and any(previous in spec.after for previous in before)
 
 
-def _only_modifiers(trailing: list[str], brand_words: frozenset[str]) -> bool:
+def _only_modifiers(trailing: list[str], brand_words: frozenset[str], v: MarksVocabulary) -> bool:
     """True when the words after a carrier only describe it ("labels printed", "tags 3x5cm")."""
-    v = VOCABULARY
     return all(
         is_number_like(word)
         or len(word) == 1

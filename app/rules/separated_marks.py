@@ -20,7 +20,6 @@ from app.engine.types import Flag, FlagCode, Severity
 from app.rules.base import ManifestRuleSpec, Points, RuleEnv
 from app.rules.goods_risk import category_label, high_risk_category, quoted
 from app.rules.marks_reading import MarksReading, read_marks
-from app.rules.vocabulary import VOCABULARY
 from app.text import singular
 
 MAX_LISTED = 20  # goods line ids listed per marks line, however many fit
@@ -117,7 +116,10 @@ def implied_categories(marks: LineFacts, env: RuleEnv) -> frozenset[str]:
 
 
 def check(facts: ManifestFacts, env: RuleEnv) -> Iterator[Flag]:
-    readings = [(line, reading) for line in facts.lines if (reading := read_marks(line)) is not None]
+    vocabulary = env.knowledge.marks_vocabulary
+    readings = [
+        (line, reading) for line in facts.lines if (reading := read_marks(line, vocabulary)) is not None
+    ]
     marks = [(line, reading) for line, reading in readings if reading.bears_mark]
     if not marks:
         return
@@ -137,7 +139,7 @@ def check(facts: ManifestFacts, env: RuleEnv) -> Iterator[Flag]:
         elif (
             reading.brand is not None
             and (line.line.quantity or 0) >= patterns.marks_alone_min_quantity
-            and destination in VOCABULARY.assembly_destinations
+            and destination in vocabulary.assembly_destinations
         ):
             findings.append(Finding(marks=line, reading=reading, fits=(), destination=destination))
     if findings:
@@ -173,7 +175,9 @@ def _flag(findings: list[Finding], env: RuleEnv) -> Flag:
     alone = [f.destination for f in findings if f.destination]
     if alone:
         evidence["assembly_destination"] = alone[0]
-        evidence["assembly_destinations_assumed"] = VOCABULARY.assembly_destinations_assumed
+        evidence["assembly_destinations_assumed"] = (
+            env.knowledge.marks_vocabulary.assembly_destinations_assumed
+        )
     return Flag(
         code=FlagCode.SEPARATED_MARKS,
         severity=Severity.HIGH,

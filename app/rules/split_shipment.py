@@ -20,9 +20,9 @@ from rapidfuzz import fuzz, process
 
 from app.engine.facts import LineFacts, ManifestFacts
 from app.engine.types import Flag, FlagCode, GoodsSignature, PastShipment, Severity
+from app.reference.marks_vocabulary import MarksVocabulary, is_number_like
 from app.rules.base import ManifestRuleSpec, Points, RuleEnv
 from app.rules.goods_risk import high_risk_line, quoted
-from app.rules.vocabulary import VOCABULARY, is_number_like
 from app.text import singular
 
 MAX_LISTED = 100  # line ids listed in the evidence, however many lines take part
@@ -66,13 +66,13 @@ def check(facts: ManifestFacts, env: RuleEnv) -> Iterator[Flag]:
     )
 
 
-def goods_key(text_key: str) -> str:
+def goods_key(text_key: str, vocabulary: MarksVocabulary) -> str:
     """The description without counts, sizes and colours: "Watch #12, black" and "watches" alike."""
     kept = sorted(
         {
             singular(word)
             for word in text_key.split()
-            if not is_number_like(word) and singular(word) not in VOCABULARY.variant_words
+            if not is_number_like(word) and singular(word) not in vocabulary.variant_words
         }
     )
     return " ".join(kept) or text_key
@@ -80,11 +80,12 @@ def goods_key(text_key: str) -> str:
 
 def _many_small_lines(facts: ManifestFacts, env: RuleEnv) -> Finding | None:
     patterns = env.config.patterns
+    vocabulary = env.knowledge.marks_vocabulary
     groups: dict[str, list[LineFacts]] = defaultdict(list)
     for line in facts.lines:
         quantity = line.line.quantity
         if quantity is not None and quantity <= patterns.split_max_line_quantity:
-            groups[goods_key(line.text_key)].append(line)
+            groups[goods_key(line.text_key, vocabulary)].append(line)
     if sum(len(lines) for lines in groups.values()) < patterns.split_min_lines:
         return None
     merged = _merge_near_identical(groups, patterns.split_similarity)

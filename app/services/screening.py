@@ -24,7 +24,6 @@ from app.errors import Conflict, InvalidInput, PayloadTooLarge
 from app.reference.campaigns import CampaignSpec
 from app.reference.knowledge import Knowledge
 from app.rules.registry import RULES
-from app.rules.vocabulary import content_version as marks_vocabulary_version
 from app.schemas.screening import PartyIn, ScreeningRequest
 from app.services import campaigns as campaign_service
 from app.services.render import screening_body
@@ -59,7 +58,6 @@ def engine_version(config: EngineConfig, knowledge: Knowledge) -> str:
     vocabulary and every other registered data source. Same version, same scores."""
     parts = (
         config.model_dump_json(),
-        marks_vocabulary_version(),
         *(f"{name}={v}" for name, v in data_versions(knowledge).items() if name not in CONTRACT_KEYS),
     )
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
@@ -70,7 +68,7 @@ CONTRACT_KEYS = ("engine", "brand_list", "campaigns")
 
 
 def data_versions(knowledge: Knowledge) -> dict[str, str]:
-    return {**knowledge.versions, "marks_vocabulary": marks_vocabulary_version()}
+    return dict(knowledge.versions)
 
 
 def versions_of(config: EngineConfig, knowledge: Knowledge, specs: dict[str, CampaignSpec]) -> dict[str, str]:

@@ -38,6 +38,7 @@ from app.engine.types import (
 )
 from app.reference.categories import CategoryAssessment
 from app.reference.knowledge import Knowledge
+from app.reference.marks_vocabulary import MarksVocabulary, load_vocabulary
 from app.rules import campaign_channel, campaign_destination
 from app.rules.base import RuleEnv, Rules
 
@@ -127,6 +128,7 @@ class _Knowledge:
     categories: _Categories = _Categories()
     matcher: _Matcher = _Matcher()
     rates: _Rates = _Rates()
+    marks_vocabulary: MarksVocabulary = field(default_factory=load_vocabulary)
 
 
 KNOWLEDGE = cast(Knowledge, _Knowledge())

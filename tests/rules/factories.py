@@ -29,6 +29,7 @@ from app.engine.types import (
 from app.matching.hits import BrandHit, MatchType
 from app.reference.categories import CategoryRecord
 from app.reference.knowledge import Knowledge
+from app.reference.marks_vocabulary import load_vocabulary
 from app.rules.base import RuleEnv
 
 DAY = dt.date(2026, 11, 20)
@@ -64,11 +65,18 @@ class CategoryTableStub:
         return frozenset(self._records)
 
 
+# The shipped marks vocabulary, loaded once for the stubs (the service loads it with the data).
+SHIPPED_VOCABULARY = load_vocabulary()
+
+
 def knowledge_stub(
     high_risk: Iterable[str] = HIGH_RISK_CATEGORIES, ordinary: Iterable[str] = ORDINARY_CATEGORIES
 ) -> Knowledge:
     """A Knowledge with only a category table: enough for the rules that ask what goods are."""
-    return cast(Knowledge, SimpleNamespace(categories=CategoryTableStub(high_risk, ordinary)))
+    stub = SimpleNamespace(
+        categories=CategoryTableStub(high_risk, ordinary), marks_vocabulary=SHIPPED_VOCABULARY
+    )
+    return cast(Knowledge, stub)
 
 
 def brand_hit(brand: str, matched_text: str | None = None) -> BrandHit:

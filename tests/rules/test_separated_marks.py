@@ -9,7 +9,7 @@ from app.engine.facts import AccessoryHit, LineFacts
 from app.engine.types import Flag, FlagCode
 from app.rules import separated_marks
 from app.rules.marks_reading import read_marks
-from tests.rules.factories import line_facts, manifest_facts, rule_env
+from tests.rules.factories import SHIPPED_VOCABULARY, line_facts, manifest_facts, rule_env
 
 
 def flags(*lines: LineFacts, destination: str = "US", config: EngineConfig | None = None) -> list[Flag]:
@@ -142,7 +142,7 @@ def test_plain_trims_do_not_flag_even_in_matching_quantities(trims: str) -> None
 def test_goods_that_carry_their_own_marks_are_not_marks_lines(goods_with_marks: str) -> None:
     line = line_facts(1, goods_with_marks, quantity=500)
 
-    assert read_marks(line) is None
+    assert read_marks(line, SHIPPED_VOCABULARY) is None
     assert flags(line, line_facts(2, "Unbranded caps", quantity=500, categories={"headwear"})) == []
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from app.rules.vocabulary import VOCABULARY_PATH, load_vocabulary
+from app.reference.marks_vocabulary import VOCABULARY_PATH, load_vocabulary
 from app.text import segments, singular
 
 

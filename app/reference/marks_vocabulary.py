@@ -1,4 +1,6 @@
-"""The words of the shipment-pattern rules, loaded once from app/data/patterns/marks_vocabulary.yaml.
+"""The words of the shipment-pattern rules (app/data/patterns/marks_vocabulary.yaml, or the file
+`PRESCREEN_MARKS_VOCABULARY_FILE` names): a data source (sources.py), loaded into `Knowledge` and
+reloaded with the lists.
 
 Its entries are read as descriptions are (app/text.py `segments`): singular words, so "Printed
 perfume boxes, with logo" and "perfume box with logo" compare alike.
@@ -9,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -19,6 +21,7 @@ from app.reference.yaml_files import parse_yaml
 from app.text import singular, words
 
 VOCABULARY_PATH = Path(__file__).resolve().parent.parent / "data" / "patterns" / "marks_vocabulary.yaml"
+_PLURAL_ENDINGS = ("", "s", "es")
 
 _DIGIT = re.compile(r"\d")
 
@@ -70,9 +73,12 @@ class VocabularyFile(BaseModel):
         return self
 
 
-@dataclass(frozen=True)
+# eq=False: hashed by identity, so the rules' caches keep one vocabulary's readings apart from
+# the next one's after a reload.
+@dataclass(frozen=True, eq=False)
 class MarksVocabulary:
-    version: str
+    version: str  # the file's own label
+    content_version: str  # the hash of the file's bytes: what `versions` reports
     source: str
     intrinsic_carriers: frozenset[str]
     potential_carriers: frozenset[str]
@@ -108,6 +114,27 @@ class MarksVocabulary:
             | {negation[0] for negation in self.negations if len(negation) == 1}
         )
 
+    @cached_property
+    def carrier_forms(self) -> frozenset[str]:
+        """Every carrier noun, singular and plural: a line without one bears no marks."""
+        return _plural_forms(
+            self.intrinsic_carriers | self.potential_carriers | frozenset(self.qualified_carriers)
+        )
+
+    @cached_property
+    def signal_forms(self) -> frozenset[str]:
+        """Words without which a carrier line cannot bear a mark: mark words, negations of them (a
+        line that says "no logo" is read, to keep it out of the goods) and marks by nature
+        ("nameplate", "name plate")."""
+        by_nature = {
+            word for spec in self.qualified_carriers.values() if spec.intrinsic for word in spec.after
+        }
+        return _plural_forms(self.mark_words | self.intrinsic_carriers | by_nature)
+
+
+def _plural_forms(nouns: frozenset[str] | set[str]) -> frozenset[str]:
+    return frozenset(noun + ending for noun in nouns for ending in _PLURAL_ENDINGS)
+
 
 def is_number_like(word: str) -> bool:
     """ "50ml", "3x5cm", "2000": measures and counts, never the name of goods."""
@@ -118,15 +145,16 @@ def _words_of(entries: list[str]) -> frozenset[str]:
     return frozenset(singular(entry.casefold()) for entry in entries)
 
 
-@cache
 def load_vocabulary(path: Path = VOCABULARY_PATH) -> MarksVocabulary:
     """Validate and index the file; raises ValueError naming the file when it is malformed."""
+    raw = path.read_bytes()
     try:
-        data = VocabularyFile.model_validate(parse_yaml(path.read_text(encoding="utf-8")))
+        data = VocabularyFile.model_validate(parse_yaml(raw.decode("utf-8")))
     except (ValueError, yaml.YAMLError) as error:
         raise ValueError(f"{path}: {error}") from error
     return MarksVocabulary(
         version=data.version,
+        content_version=hashlib.sha256(raw).hexdigest()[:12],
         source=data.source,
         intrinsic_carriers=_words_of(data.intrinsic_carriers),
         potential_carriers=_words_of(data.potential_carriers),
@@ -149,13 +177,3 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> MarksVocabulary:
         assembly_destinations=frozenset(code.upper() for code in data.assembly_destinations.countries),
         assembly_destinations_assumed=data.assembly_destinations.assumed,
     )
-
-
-@cache
-def content_version(path: Path = VOCABULARY_PATH) -> str:
-    """The hash of the vocabulary file: what the engine version carries (the file's own `version`
-    is only a label)."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-
-
-VOCABULARY = load_vocabulary()
