@@ -1,7 +1,8 @@
-"""The `prescreen` command: API keys, database migrations, serving."""
+"""The `prescreen` command: API keys, database migrations, serving, job workers."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import sys
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from typer.core import TyperGroup
 from app import cli_offline
 from app.db import repository
 from app.db.session import make_engine, make_sessionmaker, upgrade
+from app.jobs.worker import run_worker
 from app.services.keys import create_key
 from app.settings import Settings
 
@@ -121,6 +123,20 @@ def serve(
 ) -> None:
     """Run the API with uvicorn."""
     uvicorn.run("app.main:app", host=host, port=port, workers=workers)
+
+
+@cli.command("worker")
+def worker() -> None:
+    """Run a job worker on its own (PostgreSQL): async screenings, re-screening, webhook deliveries."""
+    settings = Settings()
+    if settings.is_sqlite:
+        typer.echo(
+            "the SQLite default runs its jobs inside the service (make run); "
+            "a worker on its own needs PRESCREEN_DATABASE_URL pointing at PostgreSQL",
+            err=True,
+        )
+        raise typer.Exit(3)
+    asyncio.run(run_worker(settings))
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
 import fastapi_offline
 from asgi_correlation_id import CorrelationIdMiddleware
 from fastapi import FastAPI
@@ -17,6 +18,9 @@ from fastapi.staticfiles import StaticFiles
 from app import __version__
 from app.db.session import make_engine, make_sessionmaker, upgrade
 from app.exception_handlers import install_handlers
+from app.jobs.env import JobEnv
+from app.jobs.queue import JobQueue
+from app.jobs.recovery import requeue_unfinished
 from app.metrics import Metrics
 from app.middleware import BodyLimitMiddleware
 from app.observability.access import AccessMiddleware
@@ -31,11 +35,14 @@ from app.routers import (
     brands,
     campaigns,
     health,
+    jobs,
     parties,
     party_clearances,
     screenings,
     upload,
+    webhooks,
 )
+from app.services import rescreening
 from app.services.keys import BootstrapKeys
 from app.services.knowledge_store import KnowledgeStore
 from app.services.line_workers import LineWorkers
@@ -102,9 +109,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             brand_list=store.current.brand_list_version if store.current else None,
             rate_limit=settings.rate_limit or None,
         )
+        queue = await _start_jobs(app.state.prescreen)
         try:
             yield
         finally:
+            await queue.close()
             if workers is not None:
                 workers.close()
             engine.dispose()
@@ -121,7 +130,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_handlers(app)
     # Added innermost first: the request id is set before the access line and every other middleware.
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware, max_bytes=settings.max_body_bytes, async_max_bytes=settings.max_async_body_bytes
+    )
     if settings.gzip_min_bytes:
         # zlib's default level: on a 10,000-line result as small as level 9's, in half the time.
         app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes, compresslevel=6)
@@ -129,7 +140,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         CorrelationIdMiddleware, header_name="X-Request-ID", validator=is_acceptable_request_id
     )
-    for module in (health, screenings, upload, brands, campaigns, authorizations, parties, party_clearances):
+    for module in (
+        health,
+        screenings,
+        jobs,
+        upload,
+        brands,
+        campaigns,
+        authorizations,
+        parties,
+        party_clearances,
+        webhooks,
+    ):
         app.include_router(module.router)
     _mount_docs(app)
     # The screening desk: static pages that call the public API with the user's key.
@@ -140,13 +162,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 def _data_versions(store: KnowledgeStore) -> tuple[dict[str, str], float] | None:
     knowledge = store.current
-    if knowledge is None or store.loaded_at is None:
+    if knowledge is None:
         return None
     versions = {
         "brand_list": knowledge.brand_list_version,
         "campaign_files": campaign_version(knowledge.shipped_campaigns),
     }
-    return versions, store.loaded_at
+    return versions, store.loaded_at.timestamp()
+
+
+async def _start_jobs(state: AppState) -> JobQueue:
+    """The job queue, and its worker in this process: always on the SQLite default (which also
+    queues again what a restart interrupted), on PostgreSQL unless `prescreen worker` runs apart."""
+    queue = JobQueue(state.settings)
+    await queue.open()
+    state.jobs = queue
+    env = JobEnv(state.settings, state.sessions, state.knowledge, state.metrics, queue)
+    state.metrics.rescreen_backlog.set_function(lambda: rescreening.backlog(env))
+    if queue.in_process or state.settings.jobs_in_process:
+        queue.start_worker(env)
+    if queue.in_process:
+        await anyio.to_thread.run_sync(requeue_unfinished, env)
+    return queue
 
 
 def _mount_docs(app: FastAPI) -> None:

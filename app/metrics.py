@@ -106,6 +106,23 @@ class Metrics:
             ["outcome"],
             registry=r,
         )
+        self.jobs = Counter(
+            "prescreen_jobs_total", "Async screenings finished, by status", ["status"], registry=self.registry
+        )
+        self.rescreenings = Counter(
+            "prescreen_rescreenings_total", "Stored screenings screened again", registry=self.registry
+        )
+        self.rescreen_backlog = Gauge(
+            "prescreen_rescreen_backlog",
+            "Stored screenings departing today or later whose result is out of date (read at scrape time)",
+            registry=self.registry,
+        )
+        self.webhook_attempts = Counter(
+            "prescreen_webhook_attempts_total",
+            "Webhook delivery attempts, by outcome (delivered, retry, failed)",
+            ["outcome"],
+            registry=self.registry,
+        )
 
     def record_screening(self, decision: str, risk_level: str, flag_codes: Iterable[str], lines: int) -> None:
         self.screenings.labels(decision).inc()

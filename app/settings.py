@@ -62,6 +62,31 @@ class Settings(BaseSettings):
     line_workers: int | None = Field(None, ge=0, le=32)
     # Manifests with at least this many lines are shared with the line workers.
     parallel_min_lines: int = Field(2_000, ge=2)
+    # Most lines a manifest screened with ?mode=async may have (a larger one answers 413).
+    max_async_lines: int = Field(100_000, ge=1)
+    # Largest request body of an async screening, in bytes (100,000 lines of long descriptions).
+    max_async_body_bytes: int = Field(128 * 1024 * 1024, ge=1024)
+    # Lines an async job screens between two progress updates (and the memory of one step).
+    async_chunk_lines: int = Field(2_000, ge=1)
+    # Run a job worker inside the service (the SQLite default needs it; a PostgreSQL deployment may
+    # leave it on, or set false and run `prescreen worker` processes instead).
+    jobs_in_process: bool = True
+    # Jobs one worker runs at once.
+    worker_concurrency: int = Field(2, ge=1, le=64)
+    # A worker's heartbeat, and how long without one before its running jobs are given to another.
+    worker_heartbeat_seconds: float = Field(10.0, gt=0)
+    worker_stalled_seconds: float = Field(30.0, gt=0)
+    # Seconds between two checks for stored screenings whose versions are out of date.
+    rescreen_interval_seconds: int = Field(5, ge=1, le=59)
+    # Screenings re-screened by one job before the next is queued (bounded, resumable batches).
+    rescreen_batch_size: int = Field(200, ge=1, le=10_000)
+    # Deliver webhooks to loopback and private addresses (tests, closed networks).
+    webhooks_allow_private: bool = False
+    # A webhook attempt gives up after this many seconds.
+    webhook_timeout_seconds: float = Field(10.0, gt=0, le=120)
+    # Attempts per delivery, and the first retry's wait (doubled at each further attempt).
+    webhook_max_attempts: int = Field(8, ge=1, le=30)
+    webhook_retry_base_seconds: float = Field(10.0, ge=0, le=3600)
     # Page size of GET /v1/screenings when the client gives none, and the most it may ask for.
     default_page_size: int = Field(50, ge=1)
     max_page_size: int = Field(500, ge=1)

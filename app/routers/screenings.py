@@ -6,7 +6,7 @@ import base64
 import binascii
 import datetime as dt
 import json
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query
 from fastapi.responses import Response
@@ -16,9 +16,12 @@ from app.db.models import Screening
 from app.deps import JsonBody, KnowledgeDep, PrincipalDep, ScreenerDep, SessionDep, StateDep
 from app.errors import InvalidInput
 from app.observability.context import annotate
+from app.routers.jobs import accepted
 from app.routers.responses import problems, success
+from app.schemas.jobs import JobOut
 from app.schemas.levels import Decision
 from app.schemas.screening import ScreeningOut, ScreeningPage, ScreeningRequest, ScreeningSummary
+from app.services import async_screening, screening_history
 from app.services.screening import ScreeningOutcome
 from app.services.views import View, render
 
@@ -53,9 +56,12 @@ SUMMARY_NOTE = (
     status_code=201,
     summary="Screen a shipment manifest",
     description="Scores every line and the whole manifest, records the result for the audit trail and "
-    "returns it. Up to 10,000 lines. `?view=summary` answers only the flagged lines.",
+    "returns it. Up to 10,000 lines. With `mode=async`, up to 100,000 lines: answers 202 at once with "
+    "`Location: /v1/jobs/{job_id}`, where the job reports its progress and then its screening. "
+    "`?view=summary` answers only the flagged lines.",
     response_class=Response,
     responses=success(201, ScreeningOut, "The scored result." + SUMMARY_NOTE)
+    | success(202, JobOut, "mode=async: the job, queued.")
     | problems(400, 401, 409, 413, 415, 422, 503),
 )
 def create_screening(
@@ -64,9 +70,20 @@ def create_screening(
     session: SessionDep,
     knowledge: KnowledgeDep,
     screener: ScreenerDep,
+    state: StateDep,
     idempotency_key: IdempotencyKey = None,
     view: ViewQuery = View.full,
+    mode: Annotated[
+        Literal["sync", "async"], Query(description="async: screen in the background (large manifests).")
+    ] = "sync",
 ) -> Response:
+    if mode == "async":
+        submitted = async_screening.submit(
+            session, knowledge, state.settings, principal.tenant, request, idempotency_key
+        )
+        if state.jobs is not None and submitted.job.status == "queued":
+            state.jobs.defer_screening(submitted.job.id)  # a retry re-queues a job whose queueing was lost
+        return accepted(submitted)
     outcome = screener.screen_and_record(session, knowledge, principal.tenant, request, idempotency_key)
     return screening_response(outcome, view)
 
@@ -81,7 +98,10 @@ def screening_response(outcome: ScreeningOutcome, view: View = View.full) -> Res
 
 @router.get(
     "/{screening_id}",
-    summary="A recorded screening, exactly as first returned",
+    summary="A recorded screening: exactly as first returned, or once re-screened the latest result",
+    description="After the brand lists or campaigns change, screenings departing today or later are "
+    "screened again; the latest result is returned with `screened_at` and `history`, the earlier "
+    "results oldest first.",
     response_class=Response,
     responses=success(200, ScreeningOut, "The stored result." + SUMMARY_NOTE) | problems(401, 404, 422),
 )
@@ -94,7 +114,8 @@ def get_screening(
 ) -> Response:
     row = screener.recorded(session, principal.tenant, screening_id)
     annotate(screening_id=row.id, lines=row.line_count)
-    return Response(render(row.result, view), media_type="application/json")
+    body = screening_history.latest_body(session, row)
+    return Response(render(body, view), media_type="application/json")
 
 
 @router.get(

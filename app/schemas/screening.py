@@ -196,6 +196,14 @@ class UploadWarning(BaseModel):
     row: int | None = Field(None, description="The header's row in the file (header_row).")
 
 
+class HistoryEntry(BaseModel):
+    screened_at: dt.datetime
+    versions: Versions
+    risk_score: int
+    risk_level: str
+    decision: str
+
+
 class ScreeningOut(BaseModel):
     screening_id: str
     reference: str | None
@@ -212,6 +220,12 @@ class ScreeningOut(BaseModel):
         None,
         description="Uploads only: the columns read and ignored, the rows skipped (docs/packing-lists.md).",
         exclude_if=lambda value: value is None,
+    )
+    screened_at: dt.datetime | None = Field(
+        None, description="Once re-screened: when the latest result was made."
+    )
+    history: list[HistoryEntry] | None = Field(
+        None, description="Once re-screened: the earlier results, oldest first."
     )
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import logging
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +36,8 @@ class KnowledgeStore:
         self._lock = threading.Lock()
         self.current: Knowledge | None = None
         self.last_error: str | None = None
-        self.loaded_at: float | None = None  # Unix time `current` was loaded
+        # When the data now serving were loaded (re-screening compares stored results with it).
+        self.loaded_at = dt.datetime.now(dt.UTC)
 
     def load(self, paths: DataPaths | None = None) -> ReloadOutcome:
         with self._lock:
@@ -48,7 +49,8 @@ class KnowledgeStore:
                 return ReloadOutcome(False, self.last_error, self.current, _where(exc))
             if paths is not None:
                 self._paths = paths
-            self.current, self.last_error, self.loaded_at = knowledge, None, time.time()
+            self.current, self.last_error = knowledge, None
+            self.loaded_at = dt.datetime.now(dt.UTC)
             # The data lives as long as the process: keep the collector from rescanning it after
             # every few thousand allocations of a screening.
             gc.freeze()

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import __version__
-from app.db import repository
+from app.db import repository, rescreen_repository
 from app.db.models import Screening
 from app.engine.config import EngineConfig
 from app.engine.lines import LineScreener, screen_lines
@@ -137,6 +137,9 @@ def run_screening(
     )
     try:
         repository.add_screening(session, row, result.goods)
+        # Kept with the departure date it was screened for (the request may have left it to today).
+        kept = request.model_copy(update={"departure_date": row.departure_date})
+        rescreen_repository.add_input(session, row, kept.model_dump_json().encode(), versions)
         session.commit()
     except IntegrityError:
         # A concurrent retry with the same key won the race: answer with what it recorded.

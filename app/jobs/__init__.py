@@ -1,0 +1,1 @@
+"""Background work: async screenings, re-screening and webhook deliveries, on a job queue."""
