@@ -71,7 +71,11 @@ def redis_url() -> str:
 def _truncate_postgres(url: str) -> None:
     engine = create_engine(url)
     with engine.begin() as conn:
-        tables = "shipment_goods, screenings, authorizations, party_clearances, campaigns, api_keys"
+        tables = (
+            "webhook_attempts, webhook_deliveries, webhooks, screening_results, screening_inputs, jobs, "
+            "shipment_goods, screenings, authorizations, party_clearances, campaigns, api_keys, "
+            "procrastinate_events, procrastinate_periodic_defers, procrastinate_jobs, procrastinate_workers"
+        )
         conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     engine.dispose()
 

@@ -30,6 +30,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:
     cursor.close()
 
 
+def owned_by_models(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Alembic's include_name: the job queue's procrastinate_* tables belong to its own schema
+    (installed by a migration, not described by the models)."""
+    return not (type_ == "table" and name is not None and name.startswith("procrastinate_"))
+
+
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
 

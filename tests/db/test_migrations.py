@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect
 
 from app.db.models import Base
-from app.db.session import alembic_config, upgrade
+from app.db.session import alembic_config, owned_by_models, upgrade
 
 
 def schema_diffs(url: str) -> list[Any]:
@@ -19,7 +19,8 @@ def schema_diffs(url: str) -> list[Any]:
     try:
         with engine.connect() as connection:
             context = MigrationContext.configure(
-                connection, opts={"compare_type": True, "compare_server_default": True}
+                connection,
+                opts={"compare_type": True, "compare_server_default": True, "include_name": owned_by_models},
             )
             diffs: list[Any] = compare_metadata(context, Base.metadata)
             return diffs
