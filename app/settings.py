@@ -71,6 +71,8 @@ class Settings(BaseSettings):
     # Run a job worker inside the service (the SQLite default needs it; a PostgreSQL deployment may
     # leave it on, or set false and run `prescreen worker` processes instead).
     jobs_in_process: bool = True
+    # Seconds between a worker's looks for jobs that came due (a retry's time, a lost notification).
+    worker_poll_seconds: float = Field(1.0, gt=0, le=60)
     # Jobs one worker runs at once.
     worker_concurrency: int = Field(2, ge=1, le=64)
     # A worker's heartbeat, and how long without one before its running jobs are given to another.

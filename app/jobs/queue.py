@@ -49,6 +49,7 @@ class JobQueue:
     async def run_worker(self, env: JobEnv, *, install_signal_handlers: bool) -> None:
         await self.app.run_worker_async(
             concurrency=self.settings.worker_concurrency,
+            fetch_job_polling_interval=self.settings.worker_poll_seconds,
             install_signal_handlers=install_signal_handlers,
             additional_context={"env": env},
             update_heartbeat_interval=self.settings.worker_heartbeat_seconds,
