@@ -27,12 +27,15 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _start(database_url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+def _start(
+    database_url: str, log: Path, extra: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PRESCREEN_")}
     env.update(
         PRESCREEN_DATABASE_URL=database_url, PRESCREEN_API_KEYS=API_KEYS, PRESCREEN_AUTO_MIGRATE="false"
     )
+    env.update(extra or {})
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port), "--log-level", "warning"],
