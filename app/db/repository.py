@@ -173,6 +173,14 @@ def upsert_campaign(
         row.spec, row.updated_at, row.updated_by = spec_json, now, tenant
 
 
+def delete_campaign(session: Session, campaign_id: str) -> bool:
+    row = session.get(CampaignRow, campaign_id)
+    if row is None:
+        return False
+    session.delete(row)
+    return True
+
+
 # --- authorizations -------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
 
 from app.deps import AdminDep, JsonBody, KnowledgeDep, PrincipalDep, SessionDep
 from app.reference.campaigns import CampaignSpec
@@ -58,6 +59,23 @@ def put_campaign(
     spec = campaign_service.parse(body.model_dump(), knowledge)
     campaign_service.put(session, knowledge, campaign_id, spec, principal.tenant)
     return _out(campaign_id, spec, "operator")
+
+
+@router.delete(
+    "/{campaign_id}",
+    status_code=204,
+    summary="Remove an operator's campaign (admin)",
+    description="A shipped campaign of the same id is in force again. Stored screenings departing today or "
+    "later are screened again, as after a PUT.",
+    response_class=Response,
+    responses=problems(401, 403, 404, 422),
+)
+def delete_campaign(
+    campaign_id: CampaignId, principal: AdminDep, session: SessionDep, knowledge: KnowledgeDep
+) -> Response:
+    campaign_service.remove(session, knowledge, campaign_id)
+    session.commit()
+    return Response(status_code=204)
 
 
 def _out(campaign_id: str, spec: CampaignSpec, origin: str) -> CampaignOut:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.db import repository
 from app.engine.types import Campaign
-from app.errors import InvalidInput
+from app.errors import InvalidInput, NotFound
 from app.reference.campaigns import CampaignSpec, campaign_version, to_engine
 from app.reference.knowledge import Knowledge
 
@@ -62,6 +62,14 @@ def put(
     )
     session.commit()
     return campaign
+
+
+def remove(session: Session, knowledge: Knowledge, campaign_id: str) -> bool:
+    """Drop an operator's campaign; a shipped campaign of that id is in force again. Returns whether
+    a shipped one remains."""
+    if not repository.delete_campaign(session, campaign_id):
+        raise NotFound(f"no operator campaign {campaign_id!r}: shipped campaigns change only with a PUT")
+    return campaign_id in knowledge.shipped_campaigns
 
 
 def _now() -> dt.datetime:

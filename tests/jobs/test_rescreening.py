@@ -23,7 +23,7 @@ from app.services import campaigns as campaign_service
 from app.services import rescreening
 from app.services.knowledge_store import KnowledgeStore
 from app.services.screening import ScreeningLimits, run_screening
-from tests.conftest import make_settings
+from tests.conftest import KEY_B, make_settings
 from tests.jobs.rescreen_factories import toys_campaign, toys_to_nz
 from tests.jobs.waiting import wait_for
 
@@ -178,3 +178,21 @@ def test_the_service_rescreens_in_the_background_and_get_returns_the_latest_with
     with engine.connect() as connection:
         assert connection.scalar(select(func.count()).select_from(ScreeningResult)) == 1
     engine.dispose()
+
+
+def test_removing_a_campaign_rescreens_again(live_client: TestClient) -> None:
+    sid = live_client.post("/v1/screenings", json=toys_to_nz("SHP-L3", 6)).json()["screening_id"]
+    live_client.put("/v1/campaigns/test-toys-nz", json=toys_campaign())
+
+    def results_count(n: int) -> dict[str, Any] | None:
+        body: dict[str, Any] = live_client.get(f"/v1/screenings/{sid}").json()
+        return body if len(body.get("history", [])) == n else None
+
+    assert wait_for(lambda: results_count(1), what="the re-screening after the PUT")["decision"] == "review"
+    removed = live_client.delete("/v1/campaigns/test-toys-nz")
+    assert removed.status_code == 204
+    assert live_client.delete("/v1/campaigns/test-toys-nz").status_code == 404
+    latest = wait_for(lambda: results_count(2), what="the re-screening after the removal")
+    assert latest["decision"] == "clear"
+    assert [h["decision"] for h in latest["history"]] == ["clear", "review"]
+    assert live_client.delete("/v1/campaigns/longteng-2026", headers={"X-API-Key": KEY_B}).status_code == 403
