@@ -18,7 +18,6 @@ from fastapi.staticfiles import StaticFiles
 from app import __version__
 from app.db.session import make_engine, make_sessionmaker, upgrade
 from app.exception_handlers import install_handlers
-from app.jobs.env import JobEnv
 from app.jobs.queue import JobQueue
 from app.jobs.recovery import requeue_unfinished
 from app.metrics import Metrics
@@ -43,6 +42,7 @@ from app.routers import (
     webhooks,
 )
 from app.services import rescreening
+from app.services.background import JobEnv
 from app.services.keys import BootstrapKeys
 from app.services.knowledge_store import KnowledgeStore
 from app.services.line_workers import LineWorkers

@@ -15,7 +15,7 @@ from procrastinate.exceptions import AlreadyEnqueued
 
 from app.jobs import tasks
 from app.jobs.connector import make_connector
-from app.jobs.env import JobEnv
+from app.services.background import JobEnv
 from app.settings import Settings
 
 log = logging.getLogger(__name__)

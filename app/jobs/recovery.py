@@ -7,7 +7,7 @@ import logging
 
 from app.db import jobs_repository
 from app.db import webhooks_repository as webhook_repo
-from app.jobs.env import JobEnv
+from app.services.background import JobEnv
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ import procrastinate
 from procrastinate import JobContext, RetryDecision, RetryStrategy
 from procrastinate.jobs import Job
 
-from app.jobs.env import JobEnv
 from app.services import async_screening, rescreening, webhook_delivery
+from app.services.background import JobEnv
 from app.settings import Settings
 
 log = logging.getLogger(__name__)

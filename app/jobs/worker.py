@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from app.db.session import make_engine, make_sessionmaker
-from app.jobs.env import JobEnv
 from app.jobs.queue import JobQueue
 from app.metrics import Metrics
+from app.services.background import JobEnv
 from app.services.knowledge_store import KnowledgeStore
 from app.settings import Settings
 

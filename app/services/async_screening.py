@@ -17,11 +17,11 @@ from app.db import jobs_repository
 from app.db.models import JobRow
 from app.engine.lines import IndexedLine, LineOutcome, LineScreener, screen_lines
 from app.errors import Conflict, DomainError, PayloadTooLarge
-from app.jobs.env import JobEnv
 from app.reference.knowledge import Knowledge
 from app.rules.base import RuleEnv
 from app.schemas.screening import ScreeningRequest
 from app.services import webhooks
+from app.services.background import JobEnv
 from app.services.screening import ScreeningLimits, request_hash, run_screening, to_manifest
 from app.settings import Settings
 

@@ -16,11 +16,12 @@ from app.db.rescreen_repository import Staleness
 from app.engine.config import EngineConfig
 from app.engine.screen import screen
 from app.engine.types import ScreeningContext
-from app.jobs.env import JobEnv
+from app.reference.campaigns import CampaignSpec
 from app.reference.knowledge import Knowledge
 from app.schemas.screening import ScreeningRequest
 from app.services import campaigns as campaign_service
 from app.services import webhooks
+from app.services.background import JobEnv
 from app.services.render import screening_body
 from app.services.screening import engine_version, to_manifest
 
@@ -63,8 +64,21 @@ def backlog(env: JobEnv) -> int:
         return rescreen_repository.backlog(session, _staleness(env, session, knowledge))
 
 
+# Screenings recorded per transaction: few enough that the writer lock is held briefly (the API
+# writes beside), enough that a commit's sync is shared.
+COMMIT_EVERY = 25
+
+
+@dataclass(frozen=True)
+class _BatchData:
+    """Read once per batch: the campaigns and the versions the batch screens with."""
+
+    specs: dict[str, CampaignSpec]
+    versions: dict[str, str]
+
+
 def rescreen_batch(env: JobEnv) -> BatchOutcome:
-    """Screen again one bounded batch, each screening in its own transaction: a batch cut short
+    """Screen again one bounded batch, COMMIT_EVERY screenings a transaction: a batch cut short
     leaves the rest out of date, and the next batch takes them up."""
     knowledge = env.knowledge.current
     if knowledge is None:
@@ -73,20 +87,24 @@ def rescreen_batch(env: JobEnv) -> BatchOutcome:
     with env.sessions() as session:
         staleness = _staleness(env, session, knowledge)
         due = [row.screening_id for row in rescreen_repository.due_inputs(session, staleness, size)]
-    done = 0
-    for screening_id in due:
+        specs = campaign_service.effective_specs(session, knowledge)
+    data = _BatchData(
+        specs,
+        {"engine": staleness.engine, "brand_list": staleness.brand_list, "campaigns": staleness.campaigns},
+    )
+    for start in range(0, len(due), COMMIT_EVERY):
+        part = due[start : start + COMMIT_EVERY]
         with env.sessions() as session:
-            deliveries = _rescreen_one(env, session, knowledge, screening_id)
+            deliveries = [d for sid in part for d in _rescreen_one(env, session, knowledge, data, sid)]
             session.commit()
-        done += 1
-        env.metrics.rescreenings.inc()
+        env.metrics.rescreenings.inc(len(part))
         for delivery in deliveries:
             env.queue.defer_delivery(delivery.id, delivery.webhook_id)
-    return BatchOutcome(done, more=len(due) == size)
+    return BatchOutcome(len(due), more=len(due) == size)
 
 
 def _rescreen_one(
-    env: JobEnv, session: Session, knowledge: Knowledge, screening_id: str
+    env: JobEnv, session: Session, knowledge: Knowledge, data: _BatchData, screening_id: str
 ) -> list[webhooks.QueuedDelivery]:
     stored = rescreen_repository.get_input(session, screening_id)
     screening = session.get(Screening, screening_id)
@@ -95,7 +113,7 @@ def _rescreen_one(
     config = env.settings.engine_config
     request = ScreeningRequest.model_validate_json(stored.request)
     manifest = to_manifest(request, knowledge)
-    specs = campaign_service.effective_specs(session, knowledge)
+    specs, versions = data.specs, data.versions
     on, shipper_id, tenant = manifest.departure_date, manifest.shipper.id, stored.tenant
     since = on - dt.timedelta(days=config.patterns.history_days)
     history = repository.shipper_history(session, tenant, shipper_id, since, on) if shipper_id else ()
@@ -110,11 +128,6 @@ def _rescreen_one(
     )
     result = screen(manifest, context, knowledge, config)
     now = dt.datetime.now(dt.UTC)
-    versions = {
-        "engine": engine_version(config, knowledge),
-        "brand_list": knowledge.brand_list_version,
-        "campaigns": campaign_service.version(specs),
-    }
     previous_decision, previous_versions = stored.decision, _versions_of(stored)
     body = screening_body(screening_id, request.reference, screening.created_at, result, versions)
     rescreen_repository.add_result(

@@ -13,7 +13,7 @@ import httpx
 from app import __version__
 from app.db import webhooks_repository as repo
 from app.db.models import WebhookAttempt
-from app.jobs.env import JobEnv
+from app.services.background import JobEnv
 from app.services.url_safety import UnsafeUrl, check_url
 
 # A delivery behind an earlier one to the same endpoint looks again after this many seconds.

@@ -14,13 +14,13 @@ from sqlalchemy import create_engine, func, select
 
 from app.db.models import ScreeningResult
 from app.db.session import make_sessionmaker
-from app.jobs.env import JobEnv
 from app.main import create_app
 from app.metrics import Metrics
 from app.reference.campaigns import CampaignSpec
 from app.schemas.screening import ScreeningRequest
 from app.services import campaigns as campaign_service
 from app.services import rescreening
+from app.services.background import JobEnv
 from app.services.knowledge_store import KnowledgeStore
 from app.services.screening import ScreeningLimits, run_screening
 from tests.conftest import KEY_B, make_settings
@@ -48,7 +48,7 @@ def env(database_url: str) -> Iterator[JobEnv]:
     store = KnowledgeStore(settings.data_paths)
     store.load()
     engine = create_engine(database_url)
-    yield JobEnv(settings, make_sessionmaker(engine), store, Metrics(), RecordingQueue())  # type: ignore[arg-type]
+    yield JobEnv(settings, make_sessionmaker(engine), store, Metrics(), RecordingQueue())
     engine.dispose()
 
 
