@@ -124,7 +124,7 @@ def _wait_job(base: str, location: str) -> dict[str, Any]:
 
 def bench_async(database_url: str, lines: int) -> None:
     body = json.dumps(manifest(lines, "SHP-ASYNC", dt.date.today() + dt.timedelta(days=5))).encode()
-    with service(database_url) as (base, pid):
+    with service(database_url, auto_migrate="true") as (base, pid):
         httpx.post(f"{base}/v1/screenings", json=manifest(5, "SHP-WARM", dt.date.today()), headers=HEADERS)
         idle = _rss_kib(pid, "VmRSS")
         started = time.perf_counter()
@@ -236,7 +236,7 @@ def bench_webhooks(database_url: str, count: int) -> None:
     latencies: list[float] = []
     with (
         receiver() as endpoint,
-        service(database_url, webhooks_allow_private="true") as (base, _),
+        service(database_url, auto_migrate="true", webhooks_allow_private="true") as (base, _),
     ):
         hook = {"url": endpoint.url, "secret": "bench-secret-0123456789", "events": ["job.finished"]}
         assert httpx.post(f"{base}/v1/webhooks", json=hook, headers=HEADERS).status_code == 201
