@@ -16,6 +16,7 @@ from app.db.rescreen_repository import Staleness
 from app.engine.config import EngineConfig
 from app.engine.screen import screen
 from app.engine.types import ScreeningContext
+from app.errors import InvalidInput
 from app.reference.campaigns import CampaignSpec
 from app.reference.knowledge import Knowledge
 from app.schemas.screening import ScreeningRequest
@@ -111,9 +112,16 @@ def _rescreen_one(
     if stored is None or screening is None:
         return []
     config = env.settings.engine_config
-    request = ScreeningRequest.model_validate_json(stored.request)
-    manifest = to_manifest(request, knowledge)
     specs, versions = data.specs, data.versions
+    request = ScreeningRequest.model_validate_json(stored.request)
+    try:
+        manifest = to_manifest(request, knowledge)
+    except InvalidInput as exc:
+        # The new data refuse the manifest (an HS code dropped from the nomenclature): its result
+        # stands, marked as seen with these versions so that it does not block the rest.
+        log.warning("screening %s cannot be screened again with the new data: %s", screening_id, exc.detail)
+        _mark_seen(stored, versions)
+        return []
     on, shipper_id, tenant = manifest.departure_date, manifest.shipper.id, stored.tenant
     since = on - dt.timedelta(days=config.patterns.history_days)
     history = repository.shipper_history(session, tenant, shipper_id, since, on) if shipper_id else ()
@@ -143,12 +151,8 @@ def _rescreen_one(
             result=body,
         ),
     )
-    stored.engine_version, stored.brand_list_version = versions["engine"], versions["brand_list"]
-    stored.campaigns_version, stored.screened_at, stored.decision = (
-        versions["campaigns"],
-        now,
-        result.decision,
-    )
+    _mark_seen(stored, versions)
+    stored.screened_at, stored.decision = now, result.decision
     if DECISION_RANK[result.decision] <= DECISION_RANK[previous_decision]:
         return []
     event = {
@@ -165,6 +169,11 @@ def _rescreen_one(
         },
     }
     return webhooks.enqueue(session, tenant, "screening.decision_worsened", event)
+
+
+def _mark_seen(stored: ScreeningInput, versions: dict[str, str]) -> None:
+    stored.engine_version, stored.brand_list_version = versions["engine"], versions["brand_list"]
+    stored.campaigns_version = versions["campaigns"]
 
 
 def _versions_of(stored: ScreeningInput) -> dict[str, str]:
