@@ -7,6 +7,7 @@ from typing import Any
 from procrastinate import PsycopgConnector
 from procrastinate.connector import BaseAsyncConnector
 from procrastinate.testing import InMemoryConnector
+from psycopg_pool import AsyncConnectionPool
 from sqlalchemy.engine import make_url
 
 
@@ -26,9 +27,21 @@ class InProcessConnector(InMemoryConnector):
         self.events.pop(job_id, None)
 
 
-def make_connector(database_url: str, pool_size: int) -> BaseAsyncConnector:
+def make_connector(database_url: str) -> BaseAsyncConnector:
     if database_url.startswith("sqlite"):
         return InProcessConnector()
-    # procrastinate speaks libpq URLs: the SQLAlchemy URL without its driver suffix.
+    return PsycopgConnector()  # on the pool of make_pool, given when the app is opened
+
+
+async def make_pool(database_url: str, size: int) -> AsyncConnectionPool | None:
+    """The queue's PostgreSQL pool, opened without waiting for the server: the service starts (and
+    /readyz says what is wrong) while the database is away, and the worker connects once it is back."""
+    if database_url.startswith("sqlite"):
+        return None
+    # libpq speaks URLs without SQLAlchemy's driver suffix.
     conninfo = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
-    return PsycopgConnector(conninfo=conninfo, min_size=1, max_size=pool_size)
+    pool = AsyncConnectionPool(
+        conninfo, min_size=1, max_size=size, open=False, check=AsyncConnectionPool.check_connection
+    )
+    await pool.open(wait=False)
+    return pool

@@ -12,26 +12,31 @@ from typing import Any
 
 import procrastinate
 from procrastinate.exceptions import AlreadyEnqueued
+from psycopg_pool import AsyncConnectionPool
 
 from app.jobs import tasks
-from app.jobs.connector import make_connector
+from app.jobs.connector import make_connector, make_pool
 from app.services.background import JobEnv
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
+
+RESTART_SECONDS = 5
 
 
 class JobQueue:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.in_process = settings.is_sqlite
-        self.app = procrastinate.App(connector=make_connector(settings.database_url, pool_size=4))
+        self.app = procrastinate.App(connector=make_connector(settings.database_url))
         tasks.register(self.app, settings, stalled_retry=not self.in_process)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._worker: asyncio.Task[None] | None = None
+        self._pool: AsyncConnectionPool | None = None
 
     async def open(self) -> None:
-        await self.app.open_async()
+        self._pool = await make_pool(self.settings.database_url, size=4)
+        await self.app.open_async(self._pool)
         self._loop = asyncio.get_running_loop()
 
     async def close(self) -> None:
@@ -41,10 +46,22 @@ class JobQueue:
                 await self._worker
             self._worker = None
         await self.app.close_async()
+        if self._pool is not None:
+            await self._pool.close()
 
     def start_worker(self, env: JobEnv) -> None:
         """A worker inside this process, stopped by close()."""
-        self._worker = asyncio.create_task(self.run_worker(env, install_signal_handlers=False))
+        self._worker = asyncio.create_task(self._keep_working(env))
+
+    async def _keep_working(self, env: JobEnv) -> None:
+        # The database may be away (a restart, a failover): the worker starts again after a pause.
+        while True:
+            try:
+                await self.run_worker(env, install_signal_handlers=False)
+                return
+            except Exception:
+                log.exception("the job worker stopped; starting again in %s s", RESTART_SECONDS)
+                await asyncio.sleep(RESTART_SECONDS)
 
     async def run_worker(self, env: JobEnv, *, install_signal_handlers: bool) -> None:
         await self.app.run_worker_async(

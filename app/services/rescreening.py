@@ -8,6 +8,7 @@ import json
 import logging
 from dataclasses import dataclass
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.db import repository, rescreen_repository
@@ -54,6 +55,14 @@ def _staleness(env: JobEnv, session: Session, knowledge: Knowledge) -> Staleness
         campaigns=versions["campaigns"],
         data_loaded_at=env.knowledge.loaded_at,
     )
+
+
+def backlog_gauge(env: JobEnv) -> float:
+    """The backlog for /metrics: NaN while the database does not answer (/readyz says why)."""
+    try:
+        return float(backlog(env))
+    except SQLAlchemyError:
+        return float("nan")
 
 
 def backlog(env: JobEnv) -> int:
