@@ -177,7 +177,7 @@ async def _start_jobs(state: AppState) -> JobQueue:
     queue = JobQueue(state.settings)
     await queue.open()
     state.jobs = queue
-    env = JobEnv(state.settings, state.sessions, state.knowledge, state.metrics, queue)
+    env = JobEnv(state.settings, state.sessions, state.knowledge, state.metrics, queue, state.screener)
     state.metrics.rescreen_backlog.set_function(lambda: rescreening.backlog_gauge(env))
     if queue.in_process or state.settings.jobs_in_process:
         queue.start_worker(env)

@@ -7,6 +7,7 @@ from app.jobs.queue import JobQueue
 from app.metrics import Metrics
 from app.services.background import JobEnv
 from app.services.knowledge_store import KnowledgeStore
+from app.services.screener import Screener
 from app.settings import Settings
 
 
@@ -18,7 +19,10 @@ async def run_worker(settings: Settings) -> None:
         raise RuntimeError(f"the data files are not loaded: {outcome.error}")
     queue = JobQueue(settings)
     await queue.open()
-    env = JobEnv(settings, make_sessionmaker(engine), store, Metrics(), queue)
+    metrics = Metrics()
+    env = JobEnv(
+        settings, make_sessionmaker(engine), store, metrics, queue, Screener(settings, store, metrics)
+    )
     try:
         await queue.run_worker(env, install_signal_handlers=True)
     finally:

@@ -20,7 +20,13 @@ from app.routers.jobs import accepted
 from app.routers.responses import problems, success
 from app.schemas.jobs import JobOut
 from app.schemas.levels import Decision
-from app.schemas.screening import ScreeningOut, ScreeningPage, ScreeningRequest, ScreeningSummary
+from app.schemas.screening import (
+    ScreeningLatestOut,
+    ScreeningOut,
+    ScreeningPage,
+    ScreeningRequest,
+    ScreeningSummary,
+)
 from app.services import async_screening, screening_history
 from app.services.screening import ScreeningOutcome
 from app.services.views import View, render
@@ -103,7 +109,7 @@ def screening_response(outcome: ScreeningOutcome, view: View = View.full) -> Res
     "screened again; the latest result is returned with `screened_at` and `history`, the earlier "
     "results oldest first.",
     response_class=Response,
-    responses=success(200, ScreeningOut, "The stored result." + SUMMARY_NOTE) | problems(401, 404, 422),
+    responses=success(200, ScreeningLatestOut, "The stored result." + SUMMARY_NOTE) | problems(401, 404, 422),
 )
 def get_screening(
     screening_id: str,

@@ -221,6 +221,11 @@ class ScreeningOut(BaseModel):
         description="Uploads only: the columns read and ignored, the rows skipped (docs/packing-lists.md).",
         exclude_if=lambda value: value is None,
     )
+
+
+class ScreeningLatestOut(ScreeningOut):
+    """GET /v1/screenings/{id}: once re-screened, the latest result with the earlier ones."""
+
     screened_at: dt.datetime | None = Field(
         None, description="Once re-screened: when the latest result was made."
     )

@@ -15,14 +15,14 @@ from sqlalchemy.orm import Session
 
 from app.db import jobs_repository
 from app.db.models import JobRow
-from app.engine.lines import IndexedLine, LineOutcome, LineScreener, screen_lines
+from app.engine.lines import IndexedLine, LineOutcome, LineScreener
+from app.engine.ports import RuleSet, ScreeningEnv
 from app.errors import Conflict, DomainError, PayloadTooLarge
 from app.reference.knowledge import Knowledge
-from app.rules.base import RuleEnv
 from app.schemas.screening import ScreeningRequest
 from app.services import webhooks
 from app.services.background import JobEnv
-from app.services.screening import ScreeningLimits, request_hash, run_screening, to_manifest
+from app.services.screening import ScreeningLimits, request_hash, to_manifest
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -97,16 +97,18 @@ def _replay(earlier: JobRow, fingerprint: str) -> Submitted:
 class ProgressReport:
     """A line screener that runs the line stage chunk by chunk and records the lines done after each."""
 
-    def __init__(self, env: JobEnv, job_id: str, inner: LineScreener = screen_lines) -> None:
+    def __init__(self, env: JobEnv, job_id: str, inner: LineScreener[Knowledge]) -> None:
         self._env = env
         self._job_id = job_id
         self._inner = inner
 
-    def __call__(self, lines: Sequence[IndexedLine], rule_env: RuleEnv) -> list[LineOutcome]:
+    def __call__(
+        self, lines: Sequence[IndexedLine], rule_env: ScreeningEnv[Knowledge], rules: RuleSet[Knowledge]
+    ) -> list[LineOutcome]:
         chunk = self._env.settings.async_chunk_lines
         outcomes: list[LineOutcome] = []
         for start in range(0, len(lines), chunk):
-            outcomes.extend(self._inner(lines[start : start + chunk], rule_env))
+            outcomes.extend(self._inner(lines[start : start + chunk], rule_env, rules))
             with self._env.sessions() as session:
                 jobs_repository.set_progress(session, self._job_id, len(outcomes), _now())
                 session.commit()
@@ -126,21 +128,16 @@ def run_job(env: JobEnv, job_id: str, *, final_attempt: bool) -> None:
         job.status, job.attempts, job.lines_done, job.updated_at = "running", job.attempts + 1, 0, _now()
         session.commit()
         tenant, payload = job.tenant, job.payload
-    started = time.perf_counter()
+    limits = ScreeningLimits(
+        max_lines=env.settings.max_async_lines,
+        line_screener=ProgressReport(env, job_id, env.screener.line_screener),
+    )
     try:
         request = ScreeningRequest.model_validate_json(payload)
         del payload
         with env.sessions() as session:
-            outcome = run_screening(
-                session,
-                knowledge,
-                env.settings.engine_config,
-                ScreeningLimits(
-                    max_lines=env.settings.max_async_lines, line_screener=ProgressReport(env, job_id)
-                ),
-                tenant,
-                request,
-                idempotency_key=f"job:{job_id}",
+            outcome = env.screener.screen_and_record(
+                session, knowledge, tenant, request, f"job:{job_id}", limits=limits
             )
     except DomainError as exc:  # the data changed under a queued job (an HS code dropped...)
         _finish(env, job_id, None, _problem(exc.status, exc.title, exc.detail))
@@ -152,10 +149,6 @@ def run_job(env: JobEnv, job_id: str, *, final_attempt: bool) -> None:
             raise
         _finish(env, job_id, None, _problem(500, "Screening failed", "the screening could not be completed"))
         raise
-    if not outcome.replayed:
-        env.metrics.screenings.labels(outcome.decision).inc()
-        env.metrics.lines.inc(outcome.line_count)
-        env.metrics.duration.observe(time.perf_counter() - started)
     _finish(env, job_id, outcome.screening_id, None)
 
 

@@ -1,5 +1,5 @@
 """What background work needs of the running service: settings, database, loaded data, metrics,
-and a dispatcher that queues the next piece of work (app/jobs/queue.py is the real one)."""
+the screening service, and a dispatcher that queues the next piece of work (app/jobs/queue.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.metrics import Metrics
 from app.services.knowledge_store import KnowledgeStore
+from app.services.screener import Screener
 from app.settings import Settings
 
 
@@ -29,3 +30,4 @@ class JobEnv:
     knowledge: KnowledgeStore
     metrics: Metrics
     queue: Dispatcher
+    screener: Screener  # async jobs screen and record through it, as the routes do

@@ -20,12 +20,13 @@ from app.engine.types import ScreeningContext
 from app.errors import InvalidInput
 from app.reference.campaigns import CampaignSpec
 from app.reference.knowledge import Knowledge
+from app.rules.registry import RULES
 from app.schemas.screening import ScreeningRequest
 from app.services import campaigns as campaign_service
 from app.services import webhooks
 from app.services.background import JobEnv
 from app.services.render import screening_body
-from app.services.screening import engine_version, to_manifest
+from app.services.screening import to_manifest, versions_of
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +40,11 @@ class BatchOutcome:
 
 
 def current_versions(session: Session, knowledge: Knowledge, config: EngineConfig) -> dict[str, str]:
-    return {
-        "engine": engine_version(config, knowledge),
-        "brand_list": knowledge.brand_list_version,
-        "campaigns": campaign_service.version(campaign_service.effective_specs(session, knowledge)),
-    }
+    """The versions a screening made now reports (the engine's covers every other data source)."""
+    return versions_of(config, knowledge, campaign_service.effective_specs(session, knowledge))
 
 
-def _staleness(env: JobEnv, session: Session, knowledge: Knowledge) -> Staleness:
-    versions = current_versions(session, knowledge, env.settings.engine_config)
+def _staleness(env: JobEnv, session: Session, knowledge: Knowledge, versions: dict[str, str]) -> Staleness:
     return Staleness(
         today=dt.datetime.now(dt.UTC).date(),
         engine=versions["engine"],
@@ -71,7 +68,8 @@ def backlog(env: JobEnv) -> int:
     if knowledge is None:
         return 0
     with env.sessions() as session:
-        return rescreen_repository.backlog(session, _staleness(env, session, knowledge))
+        versions = current_versions(session, knowledge, env.settings.engine_config)
+        return rescreen_repository.backlog(session, _staleness(env, session, knowledge, versions))
 
 
 # Screenings recorded per transaction: few enough that the writer lock is held briefly (the API
@@ -95,13 +93,11 @@ def rescreen_batch(env: JobEnv) -> BatchOutcome:
         return BatchOutcome(0, False)
     size = env.settings.rescreen_batch_size
     with env.sessions() as session:
-        staleness = _staleness(env, session, knowledge)
-        due = [row.screening_id for row in rescreen_repository.due_inputs(session, staleness, size)]
         specs = campaign_service.effective_specs(session, knowledge)
-    data = _BatchData(
-        specs,
-        {"engine": staleness.engine, "brand_list": staleness.brand_list, "campaigns": staleness.campaigns},
-    )
+        versions = versions_of(env.settings.engine_config, knowledge, specs)
+        staleness = _staleness(env, session, knowledge, versions)
+        due = [row.screening_id for row in rescreen_repository.due_inputs(session, staleness, size)]
+    data = _BatchData(specs, versions)
     for start in range(0, len(due), COMMIT_EVERY):
         part = due[start : start + COMMIT_EVERY]
         with env.sessions() as session:
@@ -143,7 +139,7 @@ def _rescreen_one(
         if shipper_id
         else (),
     )
-    result = screen(manifest, context, knowledge, config)
+    result = screen(manifest, context, knowledge, config, RULES)
     now = dt.datetime.now(dt.UTC)
     previous_decision, previous_versions = stored.decision, _versions_of(stored)
     body = screening_body(screening_id, request.reference, screening.created_at, result, versions)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.db import repository
 from app.db.models import Screening
+from app.engine.lines import LineScreener
 from app.errors import NotFound, ServiceUnavailable
 from app.metrics import Metrics
 from app.observability.context import annotate
@@ -48,6 +49,11 @@ class Screener:
             return ScreeningLimits(max_lines=self.settings.max_lines)
         return ScreeningLimits(max_lines=self.settings.max_lines, line_screener=self.line_workers.screener)
 
+    @property
+    def line_screener(self) -> LineScreener[Knowledge]:
+        """How the per-line stage runs: here, or shared with the line workers."""
+        return self.limits.line_screener
+
     def screen_and_record(
         self,
         session: Session,
@@ -56,14 +62,16 @@ class Screener:
         request: ScreeningRequest,
         idempotency_key: str | None,
         warnings: list[dict[str, Any]] | None = None,
+        limits: ScreeningLimits | None = None,
     ) -> ScreeningOutcome:
-        """Screen a manifest and record the result (committed), or replay a retry's first result."""
+        """Screen a manifest and record the result (committed), or replay a retry's first result.
+        `limits` replaces the routes' own (an async job: more lines, progress recorded)."""
         started = time.perf_counter()
         outcome = run_screening(
             session,
             knowledge,
             self.settings.engine_config,
-            self.limits,
+            limits or self.limits,
             tenant,
             request,
             idempotency_key,

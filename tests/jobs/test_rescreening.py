@@ -22,6 +22,7 @@ from app.services import campaigns as campaign_service
 from app.services import rescreening
 from app.services.background import JobEnv
 from app.services.knowledge_store import KnowledgeStore
+from app.services.screener import Screener
 from app.services.screening import ScreeningLimits, run_screening
 from tests.conftest import KEY_B, make_settings
 from tests.jobs.rescreen_factories import toys_campaign, toys_to_nz
@@ -48,7 +49,9 @@ def env(database_url: str) -> Iterator[JobEnv]:
     store = KnowledgeStore(settings.data_paths)
     store.load()
     engine = create_engine(database_url)
-    yield JobEnv(settings, make_sessionmaker(engine), store, Metrics(), RecordingQueue())
+    metrics = Metrics()
+    screener = Screener(settings, store, metrics)
+    yield JobEnv(settings, make_sessionmaker(engine), store, metrics, RecordingQueue(), screener)
     engine.dispose()
 
 
@@ -153,7 +156,7 @@ def test_the_service_rescreens_in_the_background_and_get_returns_the_latest_with
         return body if "history" in body else None
 
     latest = wait_for(rescreened, timeout=60, what="the background re-screening")
-    assert latest["decision"] == "review"
+    assert latest["decision"] == "review", latest["history"]
     assert latest["risk_score"] > original["risk_score"]
     assert latest["versions"]["campaigns"] != original["versions"]["campaigns"]
     assert latest["versions"]["brand_list"] == original["versions"]["brand_list"]
