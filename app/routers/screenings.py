@@ -85,10 +85,8 @@ def create_screening(
 ) -> Response:
     if mode == "async":
         submitted = async_screening.submit(
-            session, knowledge, state.settings, principal.tenant, request, idempotency_key
+            session, knowledge, state.settings, principal.tenant, request, idempotency_key, state.jobs
         )
-        if state.jobs is not None and submitted.job.status == "queued":
-            state.jobs.defer_screening(submitted.job.id)  # a retry re-queues a job whose queueing was lost
         return accepted(submitted)
     outcome = screener.screen_and_record(session, knowledge, principal.tenant, request, idempotency_key)
     return screening_response(outcome, view)

@@ -21,7 +21,7 @@ from app.errors import Conflict, DomainError, PayloadTooLarge
 from app.reference.knowledge import Knowledge
 from app.schemas.screening import ScreeningRequest
 from app.services import webhooks
-from app.services.background import JobEnv
+from app.services.background import Dispatcher, JobEnv
 from app.services.screening import ScreeningLimits, request_hash, to_manifest
 from app.settings import Settings
 
@@ -45,8 +45,25 @@ def submit(
     tenant: str,
     request: ScreeningRequest,
     idempotency_key: str | None,
+    dispatcher: Dispatcher | None = None,
 ) -> Submitted:
-    """Validate the manifest against the data now (bad input is a 4xx, not a failed job), record it."""
+    """Validate the manifest against the data now (bad input is a 4xx, not a failed job), record it
+    and queue it. A retry queues again a job still waiting (its first queueing may have been lost;
+    the queue keeps one)."""
+    submitted = _record(session, knowledge, settings, tenant, request, idempotency_key)
+    if dispatcher is not None and submitted.job.status == "queued":
+        dispatcher.defer_screening(submitted.job.id)
+    return submitted
+
+
+def _record(
+    session: Session,
+    knowledge: Knowledge,
+    settings: Settings,
+    tenant: str,
+    request: ScreeningRequest,
+    idempotency_key: str | None,
+) -> Submitted:
     if len(request.lines) > settings.max_async_lines:
         raise PayloadTooLarge(
             f"the manifest has {len(request.lines):,} lines; the limit of an async screening is "
