@@ -27,7 +27,7 @@ from app.schemas.screening import (
     ScreeningRequest,
     ScreeningSummary,
 )
-from app.services import async_screening, screening_history
+from app.services import async_screening
 from app.services.screening import ScreeningOutcome
 from app.services.views import View, render
 
@@ -118,7 +118,7 @@ def get_screening(
 ) -> Response:
     row = screener.recorded(session, principal.tenant, screening_id)
     annotate(screening_id=row.id, lines=row.line_count)
-    body = screening_history.latest_body(session, row)
+    body = screener.latest_body(session, row)
     return Response(render(body, view), media_type="application/json")
 
 

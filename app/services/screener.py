@@ -21,6 +21,7 @@ from app.metrics import Metrics
 from app.observability.context import annotate
 from app.reference.knowledge import Knowledge
 from app.schemas.screening import ScreeningRequest
+from app.services import screening_history
 from app.services.knowledge_store import KnowledgeStore
 from app.services.line_workers import LineWorkers
 from app.services.screening import ScreeningLimits, ScreeningOutcome, run_screening
@@ -93,3 +94,7 @@ class Screener:
         if row is None:
             raise NotFound(f"no screening {screening_id!r} for this tenant")
         return row
+
+    def latest_body(self, session: Session, row: Screening) -> bytes:
+        """GET's body: the first result as returned, or once re-screened the latest with `history`."""
+        return screening_history.latest_body(session, row)
