@@ -69,7 +69,9 @@ def test_a_generated_client_screens_reads_lists_and_searches(
     assert created.headers["location"] == f"/v1/screenings/{result.screening_id}"
 
     got = _api("api.screenings.get_screening").sync(client=api, screening_id=result.screening_id)
-    assert isinstance(got, models.ScreeningOut)
+    # GET is documented as the latest result (a ScreeningOut with `screened_at` and `history` once
+    # re-screened); never re-screened, it is the first result exactly.
+    assert isinstance(got, models.ScreeningLatestOut)
     assert got.to_dict() == result.to_dict()
     summary = _api("api.screenings.get_screening").sync(
         client=api, screening_id=result.screening_id, view=models.View.SUMMARY
