@@ -1,59 +1,70 @@
-"""The response body of a screening, rendered once from `ScreeningOut` and stored as bytes, so that
-GET returns exactly what POST first returned."""
+"""The response body of a screening, rendered once and stored as bytes, so that GET returns
+exactly what POST first returned.
+
+The body is the JSON of `ScreeningOut` (app/schemas/screening.py), field for field and in its
+order, written by orjson from plain dicts: building a pydantic model per line and flag
+(`model_construct`, about 5 µs each in Python) made rendering a 10,000-line manifest five to ten
+times slower (docs/performance.md). tests/services/test_render.py proves the bytes are those
+`ScreeningOut` validates and dumps back unchanged.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+import orjson
+
 from app.engine.types import Flag, ScreeningResult
-from app.schemas.levels import Decision, RiskLevel
-from app.schemas.screening import FlagOut, LineOut, ScreeningOut, UploadWarning, Versions
+from app.schemas.screening import UploadWarning
 
 
-def flag_out(flag: Flag) -> FlagOut:
-    # Built without validation: the engine's values are typed already, and a manifest has
-    # thousands of flags.
-    return FlagOut.model_construct(
-        code=flag.code,
-        severity=flag.severity,
-        line_id=flag.line_id,
-        reason=flag.reason,
-        recommendation=flag.recommendation,
-        evidence=dict(flag.evidence),
-        points=flag.points,
-    )
+def flag_body(flag: Flag) -> dict[str, Any]:
+    """One `FlagOut`."""
+    return {
+        "code": flag.code.value,
+        "severity": flag.severity.value,
+        "line_id": flag.line_id,
+        "reason": flag.reason,
+        "recommendation": flag.recommendation,
+        "evidence": dict(flag.evidence),
+        "points": flag.points,
+    }
 
 
-def screening_out(
+def screening_dict(
     screening_id: str,
     reference: str | None,
     created_at: dt.datetime,
     result: ScreeningResult,
     versions: dict[str, str],
     warnings: list[dict[str, Any]] | None = None,
-) -> ScreeningOut:
-    return ScreeningOut.model_construct(
-        screening_id=screening_id,
-        reference=reference,
-        created_at=created_at,
-        risk_score=result.risk_score,
-        risk_level=RiskLevel(result.risk_level),
-        decision=Decision(result.decision),
-        campaigns=list(result.campaigns),
-        versions=Versions.model_validate(versions),
-        flags=[flag_out(f) for f in result.flags],
-        lines=[
-            LineOut.model_construct(
-                line_id=line.line_id,
-                risk_score=line.risk_score,
-                risk_level=RiskLevel(line.risk_level),
-                flags=[flag_out(f) for f in line.flags],
-            )
+) -> dict[str, Any]:
+    """One `ScreeningOut` as plain data; `warnings` (uploads only) absent, not null, when None."""
+    body: dict[str, Any] = {
+        "screening_id": screening_id,
+        "reference": reference,
+        "created_at": created_at,
+        "risk_score": result.risk_score,
+        "risk_level": result.risk_level,
+        "decision": result.decision,
+        "campaigns": list(result.campaigns),
+        "versions": versions,
+        "flags": [flag_body(f) for f in result.flags],
+        "lines": [
+            {
+                "line_id": line.line_id,
+                "risk_score": line.risk_score,
+                "risk_level": line.risk_level,
+                "flags": [flag_body(f) for f in line.flags],
+            }
             for line in result.lines
         ],
-        warnings=None if warnings is None else [UploadWarning.model_validate(w) for w in warnings],
-    )
+    }
+    if warnings is not None:
+        # a few per upload: validated as the model fills and orders them
+        body["warnings"] = [UploadWarning.model_validate(w).model_dump(mode="json") for w in warnings]
+    return body
 
 
 def screening_body(
@@ -64,5 +75,6 @@ def screening_body(
     versions: dict[str, str],
     warnings: list[dict[str, Any]] | None = None,
 ) -> bytes:
-    out = screening_out(screening_id, reference, created_at, result, versions, warnings)
-    return out.model_dump_json().encode()
+    # orjson writes an aware UTC datetime as pydantic does ("Z", microseconds when present).
+    body = screening_dict(screening_id, reference, created_at, result, versions, warnings)
+    return orjson.dumps(body, option=orjson.OPT_UTC_Z)
