@@ -16,53 +16,16 @@ is offered: read the held rate beside the percentiles.
 from __future__ import annotations
 
 import argparse
-import http.client
 import os
 import re
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from http_manifest import KEY, cpu_s, free_port, rss_mb  # noqa: E402
-
-
-def start(
-    checkout: Path, python: str, env: dict[str, str], port: int, workers: int
-) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(
-        [
-            python,
-            "-m",
-            "uvicorn",
-            "app.main:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        cwd=checkout,
-        env=env,
-    )
-    deadline = time.perf_counter() + 180
-    while time.perf_counter() < deadline:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                return process
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise SystemExit("the server did not start")
+from http_manifest import KEY, cpu_s, free_port, rss_mb, start_server  # noqa: E402
 
 
 def server_pids(pid: int) -> list[int]:
@@ -135,7 +98,7 @@ def main() -> None:
             check=True,
         )
         port = free_port()
-        process = start(args.checkout, args.python, env, port, args.workers)
+        process, _ = start_server(args.checkout, args.python, env, port, args.workers)
         try:
             run_wrk(port, 50, 3, args.connections)  # warm-up: every worker has screened
             database = "PostgreSQL" if args.database_url else "SQLite"
