@@ -86,3 +86,25 @@ def test_body_is_the_former_rendering(
     body = screening_body("scr_1", reference, created_at, result, VERSIONS)
     assert body == former_body("scr_1", reference, created_at, result)
     assert ScreeningOut.model_validate_json(body).model_dump_json().encode() == body
+
+
+@pytest.mark.parametrize(
+    "warnings",
+    [
+        [],
+        [{"code": "column_ignored", "message": "column F '备注' ignored", "column": "备注"}],
+        [
+            {"code": "header_row", "message": "header on row 3", "row": 3},
+            {"code": "rows_skipped", "message": "2"},
+        ],
+    ],
+)
+def test_upload_warnings_render_as_the_model_does(warnings: list[dict[str, Any]]) -> None:
+    result = ScreeningResult(20, "low", "clear", (), (), (LineResult("1", 0, "low", ()),), ())
+    at = dt.datetime(2026, 12, 4, tzinfo=dt.UTC)
+    body = screening_body("scr_2", None, at, result, VERSIONS, warnings)
+    model = ScreeningOut.model_validate_json(body)
+    assert model.warnings is not None
+    assert len(model.warnings) == len(warnings)
+    assert model.model_dump_json().encode() == body
+    assert b'"warnings"' not in screening_body("scr_2", None, at, result, VERSIONS)
