@@ -12,7 +12,12 @@ PORT ?= 8000
 PRESCREEN_API_KEYS ?= demo:demo-key-change-me:admin
 export PRESCREEN_API_KEYS
 
-.PHONY: install compile pure run test lint bench eval lock
+# uvicorn's limits (app/server.py says why): the request head h11 reads at most, the keep-alive
+# and the graceful-shutdown timeouts. The Dockerfile passes the same.
+UVICORN_FLAGS ?= --http h11 --h11-max-incomplete-event-size 262144 --timeout-keep-alive 5 \
+  --timeout-graceful-shutdown 15 --no-server-header
+
+.PHONY: install compile pure run test lint bench eval lock fuzz faults
 
 # The editable install itself compiles nothing (PRESCREEN_COMPILE=no, setup.py):
 # the matcher is compiled in place, below, with the virtualenv's own mypy and dependencies.
@@ -51,7 +56,7 @@ pure:
 	rm -rf build
 
 run: install
-	$(BIN)/python -m uvicorn app.main:app --host $(HOST) --port $(PORT)
+	$(BIN)/python -m uvicorn app.main:app --host $(HOST) --port $(PORT) $(UVICORN_FLAGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -68,6 +73,16 @@ bench: install
 	$(BIN)/python bench/matcher_bench.py --data $(BENCH_DATA) --marks 50000 --lines 100000 --batch --gc-freeze --passes 2
 	$(BIN)/python bench/matcher_bench.py --lines 100000 --lists brand_lists/core.yaml --batch --gc-freeze --passes 2
 	$(BIN)/python bench/category_bench.py --runs 3
+
+# schemathesis over every route of the running service, 200 examples per operation, seed 4242,
+# every check and phase (bench/fuzz.py); minutes, not part of `make test`.
+fuzz: install
+	$(BIN)/python bench/fuzz.py --max-examples 200 --seed 4242
+
+# The fault scripts (docs/performance.md, Faults): the database stopped and hung, kill -9 mid-stream.
+faults: install
+	$(BIN)/python bench/db_outage.py
+	$(BIN)/python bench/kill9.py
 
 eval: install
 	$(BIN)/python ../shared/eval/harness.py --checkout . --cases ../shared/eval/dev-cases.jsonl

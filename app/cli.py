@@ -9,11 +9,10 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
-import uvicorn
 from sqlalchemy.orm import Session, sessionmaker
 from typer.core import TyperGroup
 
-from app import cli_offline
+from app import cli_offline, server
 from app.db import repository
 from app.db.session import make_engine, make_sessionmaker, upgrade
 from app.jobs.worker import run_worker
@@ -75,14 +74,20 @@ def _sessions(settings: Settings) -> sessionmaker[Session]:
 @keys.command("create")
 def keys_create(
     tenant: Annotated[str, typer.Option(help="The tenant the key belongs to.")],
-    admin: Annotated[bool, typer.Option("--admin", help="May change campaigns and reload lists.")] = False,
+    admin: Annotated[bool, typer.Option("--admin", help="An admin of its own tenant.")] = False,
+    operator: Annotated[
+        bool, typer.Option("--operator", help="May change campaigns and reload lists, for every tenant.")
+    ] = False,
     label: Annotated[str | None, typer.Option(help="A note to recognise the key by.")] = None,
 ) -> None:
     """Create a key; it is printed once and only its hash is stored."""
     with _sessions(Settings())() as session:
-        row, key = create_key(session, tenant.strip(), admin, label)
+        row, key = create_key(session, tenant.strip(), admin, label, operator=operator)
         session.commit()
-        typer.echo(f"id={row.id} tenant={row.tenant} admin={str(row.admin).lower()}")
+        typer.echo(
+            f"id={row.id} tenant={row.tenant} admin={str(row.admin).lower()} "
+            f"operator={str(row.operator).lower()}"
+        )
         typer.echo(key)
 
 
@@ -92,7 +97,7 @@ def keys_list(tenant: Annotated[str | None, typer.Option(help="Only this tenant'
     with _sessions(Settings())() as session:
         for row in repository.list_api_keys(session, tenant):
             state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "active"
-            role = "admin" if row.admin else "user"
+            role = "operator" if row.operator else "admin" if row.admin else "user"
             typer.echo(f"{row.id}\t{row.tenant}\t{role}\t{row.key_prefix}…\t{state}\t{row.label or ''}")
 
 
@@ -120,9 +125,12 @@ def serve(
     host: Annotated[str, typer.Option()] = "127.0.0.1",
     port: Annotated[int, typer.Option()] = 8000,
     workers: Annotated[int, typer.Option()] = 1,
+    proxy_headers: Annotated[
+        bool, typer.Option("--proxy-headers", help="Trust X-Forwarded-* (behind a reverse proxy).")
+    ] = False,
 ) -> None:
-    """Run the API with uvicorn."""
-    uvicorn.run("app.main:app", host=host, port=port, workers=workers)
+    """Run the API with uvicorn and the service's HTTP limits (app/server.py)."""
+    server.serve(host, port, workers, proxy_headers)
 
 
 @cli.command("worker")
@@ -141,3 +149,7 @@ def worker() -> None:
 
 def main() -> None:
     cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -11,6 +11,7 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from sqlalchemy.orm import Session
 
 from app.errors import Forbidden, Unauthorized, UnsupportedMediaType
+from app.guards.early_auth import PRINCIPAL_KEY
 from app.observability.context import annotate
 from app.reference.knowledge import Knowledge
 from app.services import keys
@@ -54,13 +55,19 @@ KnowledgeDep = Annotated[Knowledge, Depends(get_knowledge)]
 
 
 def get_principal(
-    state: StateDep, session: SessionDep, key: Annotated[str | None, Security(api_key_header)]
+    request: Request,
+    state: StateDep,
+    session: SessionDep,
+    key: Annotated[str | None, Security(api_key_header)],
 ) -> Principal:
-    if not key:
-        raise Unauthorized("send your API key in the X-API-Key header")
-    principal = keys.resolve(session, state.bootstrap_keys, key)
+    # Checked before the body was read on routes with a body (app/guards/early_auth.py).
+    principal: Principal | None = getattr(request.state, PRINCIPAL_KEY, None)
     if principal is None:
-        raise Unauthorized("the API key is unknown or revoked")
+        if not key:
+            raise Unauthorized("send your API key in the X-API-Key header")
+        principal = keys.resolve(session, state.bootstrap_keys, key)
+        if principal is None:
+            raise Unauthorized("the API key is unknown or revoked")
     annotate(tenant=principal.tenant)
     if state.rate_limiter is not None:
         state.rate_limiter.check(principal.tenant)
@@ -70,13 +77,14 @@ def get_principal(
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
 
-def require_admin(principal: PrincipalDep) -> Principal:
-    if not principal.admin:
-        raise Forbidden("this route needs an admin key")
+def require_operator(principal: PrincipalDep) -> Principal:
+    # Campaigns and brand lists are shared by every tenant: a tenant's admin may not change them.
+    if not principal.operator:
+        raise Forbidden("this route changes what every tenant shares and needs an operator key")
     return principal
 
 
-AdminDep = Annotated[Principal, Depends(require_admin)]
+OperatorDep = Annotated[Principal, Depends(require_operator)]
 
 
 def require_json(request: Request) -> None:

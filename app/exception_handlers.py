@@ -14,9 +14,20 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
 
+from app.db.outage import OUTAGE_ERRORS
+from app.db.outage import describe as describe_outage
 from app.errors import PROBLEM_JSON, DomainError
+from app.guards.allow import allowed_methods
+from app.problem_body import problem_bytes
 
 log = logging.getLogger(__name__)
+
+
+class ProblemResponse(JSONResponse):
+    media_type = PROBLEM_JSON
+
+    def render(self, content: Any) -> bytes:
+        return problem_bytes(content)
 
 
 def problem(
@@ -25,10 +36,7 @@ def problem(
     body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status, "detail": detail}
     if errors is not None:
         body["errors"] = list(errors)
-    rid = correlation_id.get()
-    if rid is not None:
-        body["request_id"] = rid  # what to quote to the operator, who finds the request's log lines by it
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers or None)
+    return ProblemResponse(body, status_code=status, headers=headers or None)
 
 
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
@@ -77,9 +85,17 @@ def install_handlers(app: FastAPI) -> None:
         return problem(422, "Invalid input", _summary(errors), errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) and exc.detail else "request failed"
-        return problem(exc.status_code, _title(exc.status_code), _parse_failure(exc.__cause__) or detail)
+        response = problem(exc.status_code, _title(exc.status_code), _parse_failure(exc.__cause__) or detail)
+        # A 405 keeps Starlette's Allow header (RFC 9110 15.5.6), a 401 its challenge.
+        response.headers.update(exc.headers or {})
+        if exc.status_code == 405:
+            response.headers["Allow"] = allowed_methods(request.app.openapi(), request.url.path)
+        return response
+
+    for outage in OUTAGE_ERRORS:
+        app.add_exception_handler(outage, _database_unavailable)
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
@@ -88,6 +104,12 @@ def install_handlers(app: FastAPI) -> None:
         headers = {"X-Request-ID": rid} if (rid := correlation_id.get()) else {}
         detail = "an unexpected error occurred; it has been logged"
         return problem(500, "Internal server error", detail, None, **headers)
+
+
+async def _database_unavailable(_: Request, exc: Exception) -> JSONResponse:
+    log.warning("database unavailable: %s", exc)
+    detail = f"{describe_outage(exc)}; nothing was recorded, retry shortly (the same Idempotency-Key is safe)"
+    return problem(503, "Service unavailable", detail, None, **{"Retry-After": "2"})
 
 
 def _parse_failure(cause: BaseException | None) -> str | None:

@@ -14,12 +14,16 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.types import Scope
 
 from app import __version__
 from app.db.session import make_engine, make_sessionmaker, upgrade
 from app.exception_handlers import install_handlers
 from app.jobs.queue import JobQueue
 from app.jobs.recovery import requeue_unfinished
+from app.guards.early_auth import EarlyAuthMiddleware
+from app.guards.request_head import RequestHeadLimitMiddleware
+from app.guards.unhandled import UnhandledErrorMiddleware
 from app.metrics import Metrics
 from app.middleware import BodyLimitMiddleware
 from app.observability.access import AccessMiddleware
@@ -41,9 +45,9 @@ from app.routers import (
     upload,
     webhooks,
 )
-from app.services import rescreening
+from app.services import keys, rescreening
 from app.services.background import JobEnv
-from app.services.keys import BootstrapKeys
+from app.services.keys import BootstrapKeys, Principal
 from app.services.knowledge_store import KnowledgeStore
 from app.services.line_workers import LineWorkers
 from app.services.screener import Screener
@@ -67,6 +71,10 @@ Authorise with your tenant's API key (`X-API-Key`), then try `POST /v1/screening
 """
 
 
+class DataFilesRefused(RuntimeError):
+    """A data file does not load at start-up (PRESCREEN_START_WITH_BROKEN_DATA=true starts anyway)."""
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     configure_logging(settings.effective_log_format, settings.log_level)
@@ -76,12 +84,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.migrate_at_start:
             upgrade(settings.database_url)
-        engine = make_engine(settings.database_url)
+        engine = make_engine(settings.database_url, settings.database_limits)
         store = KnowledgeStore(settings.data_paths)
-        store.load()
+        loaded = store.load()
+        if not loaded.ok and not settings.start_with_broken_data:
+            raise DataFilesRefused(f"the data files were refused, not starting: {loaded.error}")
         load_aliases()  # the packing-list header table: a broken one refuses to start, naming the field
         metrics.watch_pool(engine)
         metrics.watch_data(lambda: _data_versions(store))
+        metrics.watch_data_files(lambda: store.last_error is not None)
         limiter = None
         if settings.rate_limit:
             limiter = TenantRateLimiter(settings.rate_limit, settings.rate_limit_storage, metrics)
@@ -129,13 +140,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=operation_id,
     )
     install_handlers(app)
-    # Added innermost first: the request id is set before the access line and every other middleware.
+    # Added innermost first. Outermost: the request id, set before anything can answer; then the
+    # access line and metrics, which see every answer; then errors, the request head, the key, and
+    # only then the body.
     app.add_middleware(
-        BodyLimitMiddleware, max_bytes=settings.max_body_bytes, async_max_bytes=settings.max_async_body_bytes
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        async_max_bytes=settings.max_async_body_bytes,
+        read_timeout=settings.body_read_timeout,
     )
     if settings.gzip_min_bytes:
         # zlib's default level: on a 10,000-line result as small as level 9's, in half the time.
         app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes, compresslevel=6)
+    app.add_middleware(EarlyAuthMiddleware, resolve=_resolve_key)
+    app.add_middleware(
+        RequestHeadLimitMiddleware,
+        max_url_bytes=settings.max_url_bytes,
+        max_header_bytes=settings.max_header_bytes,
+    )
+    app.add_middleware(UnhandledErrorMiddleware)
     app.add_middleware(AccessMiddleware, metrics=metrics)
     app.add_middleware(
         CorrelationIdMiddleware, header_name="X-Request-ID", validator=is_acceptable_request_id
@@ -184,6 +207,12 @@ async def _start_jobs(state: AppState) -> JobQueue:
     if queue.in_process:
         await anyio.to_thread.run_sync(requeue_unfinished, env)
     return queue
+
+
+def _resolve_key(scope: Scope, key: str) -> Principal | None:
+    state: AppState = scope["app"].state.prescreen
+    with state.sessions() as session:  # opens no connection for a bootstrap key
+        return keys.resolve(session, state.bootstrap_keys, key)
 
 
 def _mount_docs(app: FastAPI) -> None:

@@ -123,6 +123,11 @@ class Metrics:
             ["outcome"],
             registry=self.registry,
         )
+        self.data_refused = Gauge(
+            "prescreen_data_files_refused",
+            "1 while the data files on disk are refused and the ones loaded before keep serving",
+            registry=r,
+        )
 
     def record_screening(self, decision: str, risk_level: str, flag_codes: Iterable[str], lines: int) -> None:
         self.screenings.labels(decision).inc()
@@ -138,6 +143,9 @@ class Metrics:
     def watch_data(self, versions: Callable[[], tuple[dict[str, str], float] | None]) -> None:
         """`versions()` gives the loaded data's versions and the Unix time they were loaded."""
         self.registry.register(DataCollector(versions))
+
+    def watch_data_files(self, refused: Callable[[], bool]) -> None:
+        self.data_refused.set_function(lambda: 1.0 if refused() else 0.0)
 
 
 class PoolCollector(Collector):

@@ -1,21 +1,29 @@
-"""Refuses an oversized body with 413 before it is read whole into memory."""
+"""Refuses an oversized body with 413 before it is read whole into memory, a body that takes
+longer than PRESCREEN_BODY_READ_TIMEOUT to arrive with 408, and a JSON body with a key twice
+or a lone surrogate with 422 (app/guards/json_body.py)."""
 
 from __future__ import annotations
 
-import json
+import math
 
-from asgi_correlation_id import correlation_id
+import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.errors import PROBLEM_JSON
+from app.guards.json_body import JsonBodyProblem, check_json_body
+from app.problem_body import problem_bytes, problem_message, problem_start
+
+_OFF_LOOP_BYTES = 64 * 1024
 
 
 class BodyLimitMiddleware:
-    def __init__(self, app: ASGIApp, max_bytes: int, async_max_bytes: int | None = None) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, async_max_bytes: int | None = None, read_timeout: float = math.inf
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         # An async screening (?mode=async) may carry many more lines than one screened at once.
         self.async_max_bytes = async_max_bytes or max_bytes
+        self.read_timeout = read_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS", "DELETE"):
@@ -31,18 +39,37 @@ class BodyLimitMiddleware:
         chunks: list[bytes] = []
         size = 0
         more = True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > limit:
-                await self._refuse(send, None, limit)
-                return
-            chunks.append(chunk)
-            more = message.get("more_body", False)
+        # The whole body within the read timeout: a client dripping a byte every few seconds
+        # would otherwise hold a connection (and a worker's memory) for ever.
+        with anyio.move_on_after(self.read_timeout) as deadline:
+            while more:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                chunk = message.get("body", b"")
+                size += len(chunk)
+                if size > limit:
+                    await self._refuse(send, None, limit)
+                    return
+                chunks.append(chunk)
+                more = message.get("more_body", False)
+        if deadline.cancelled_caught:
+            detail = (
+                f"the request body did not arrive within {self.read_timeout:g} s "
+                "(PRESCREEN_BODY_READ_TIMEOUT): send it at once"
+            )
+            await _answer(send, 408, problem_message(408, "Request timeout", detail), close=True)
+            return
         body = b"".join(chunks)
+        if body and _is_json(scope):
+            try:
+                if len(body) > _OFF_LOOP_BYTES:  # a big manifest's parse must not stall /healthz
+                    await anyio.to_thread.run_sync(check_json_body, body)
+                else:
+                    check_json_body(body)
+            except JsonBodyProblem as problem:
+                await _answer(send, 422, _invalid(problem))
+                return
         replayed = False
 
         async def replay() -> Message:
@@ -56,28 +83,37 @@ class BodyLimitMiddleware:
 
     async def _refuse(self, send: Send, declared: int | None, limit: int) -> None:
         size = f"{declared:,} bytes" if declared is not None else "more than the limit"
-        problem: dict[str, object] = {
-            "type": "about:blank",
-            "title": "Payload too large",
-            "status": 413,
-            "detail": f"the request body is {size}; the limit is {limit:,} bytes: "
-            "split the manifest into several screenings",
-        }
-        if (rid := correlation_id.get()) is not None:
-            problem["request_id"] = rid
-        body = json.dumps(problem).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", PROBLEM_JSON.encode()),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"connection", b"close"),
-                ],
-            }
+        detail = (
+            f"the request body is {size}; the limit is {limit:,} bytes: "
+            "split the manifest into several screenings"
         )
-        await send({"type": "http.response.body", "body": body})
+        await _answer(send, 413, problem_message(413, "Payload too large", detail), close=True)
+
+
+def _is_json(scope: Scope) -> bool:
+    for name, value in scope.get("headers", []):
+        if name == b"content-type":
+            media = bytes(value).split(b";")[0].strip().lower()
+            return media == b"application/json" or media.endswith(b"+json")
+    return False
+
+
+def _invalid(problem: JsonBodyProblem) -> bytes:
+    where = ".".join(str(part) for part in problem.loc)
+    return problem_bytes(
+        {
+            "type": "about:blank",
+            "title": "Invalid input",
+            "status": 422,
+            "detail": f"{where}: {problem.msg}",
+            "errors": [{"loc": problem.loc, "msg": problem.msg}],
+        }
+    )
+
+
+async def _answer(send: Send, status: int, body: bytes, *, close: bool = False) -> None:
+    await send(problem_start(status, body, close=close))
+    await send({"type": "http.response.body", "body": body})
 
 
 def _content_length(scope: Scope) -> int | None:

@@ -11,12 +11,14 @@ from limits import parse_many
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from app.db.limits import DatabaseLimits
 from app.engine.config import EngineConfig, PartyConfig, PatternConfig, PriceConfig, ScoringConfig
 from app.reference.paths import DataPaths
 
 APP_DIR = Path(__file__).resolve().parent
 REPO_DIR = APP_DIR.parent
 DATA_DIR = APP_DIR / "data"
+ROLES = ("admin", "operator")
 
 
 class Settings(BaseSettings):
@@ -28,14 +30,41 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///./prescreen.db"
     # Apply Alembic migrations at start-up (default: only for SQLite; run `prescreen db upgrade` otherwise).
     auto_migrate: bool | None = None
-    # Bootstrap keys: comma-separated tenant:key or tenant:key:admin (keys made by the CLI live in the DB).
+    # Seconds to wait for a new database connection (PostgreSQL; at least 2, as libpq counts).
+    db_connect_timeout: int = Field(3, ge=2, le=300)
+    # Seconds one SQL statement may run (PostgreSQL statement_timeout; SQLite's lock wait); a
+    # statement the server does not answer in this time plus a second is cut off by the client
+    # (app/db/watchdog.py), so a hung server answers 503, never hangs the request.
+    db_statement_timeout: float = Field(5.0, gt=0, le=600)
+    # Pooled connections kept open, extra ones opened under load, and seconds a request waits for
+    # one before answering 503.
+    db_pool_size: int = Field(10, ge=1, le=200)
+    db_pool_max_overflow: int = Field(10, ge=0, le=200)
+    db_pool_timeout: float = Field(2.0, gt=0, le=300)
+    # Bootstrap keys: comma-separated tenant:key or tenant:key:admin (`operator` is accepted for
+    # `admin`): the deployment's own keys, an admin entry with the operator scope (campaigns,
+    # list reloads). Keys made by the CLI live in the DB; there --admin stays within its tenant
+    # and only --operator changes what every tenant shares (docs/faults.md).
     api_keys: str = ""
     # Most lines one manifest may have (a larger one answers 413).
     max_lines: int = Field(10_000, ge=1)
     # Largest request body in bytes (a larger one answers 413 before it is read whole).
     max_body_bytes: int = Field(16 * 1024 * 1024, ge=1024)
+    # Seconds the whole body of a request may take to arrive (a slower one answers 408).
+    body_read_timeout: float = Field(30.0, gt=0, le=3600)
+    # Longest URL (path and query) and largest header block the service answers (414, 431); the
+    # HTTP server stops reading at 256 KiB before either (app/server.py).
+    max_url_bytes: int = Field(8 * 1024, ge=256)
+    max_header_bytes: int = Field(16 * 1024, ge=1024)
+    # Seconds one screening may spend screening its lines; past it the screening answers 413
+    # and records nothing (a decision on half the lines is no decision on the shipment: split
+    # the manifest). An ordinary 10,000-line manifest takes under a second (docs/faults.md).
+    screening_time_limit: float = Field(30.0, gt=0, le=3600)
     # Shipped recorded-mark lists (every *.yaml in this folder).
     brand_lists_dir: Path = REPO_DIR / "brand_lists"
+    # A data file that does not load at start-up stops the start (naming file and row); true
+    # starts anyway with /readyz and every screening answering 503 until a reload succeeds.
+    start_with_broken_data: bool = False
     # Operators' own list files (their customers' recordals), loaded after the shipped ones;
     # comma-separated paths.
     extra_brand_lists: Annotated[list[Path], NoDecode] = []
@@ -150,20 +179,23 @@ class Settings(BaseSettings):
             raise ValueError("level thresholds must rise: medium_at < high_at < critical_at")
         for entry in self._key_entries():
             parts = entry.split(":")
-            if len(parts) not in (2, 3) or not all(parts[:2]) or (len(parts) == 3 and parts[2] != "admin"):
-                raise ValueError(f"PRESCREEN_API_KEYS entry {parts[0]!r}: use tenant:key or tenant:key:admin")
+            if len(parts) not in (2, 3) or not all(parts[:2]) or (len(parts) == 3 and parts[2] not in ROLES):
+                raise ValueError(
+                    f"PRESCREEN_API_KEYS entry {parts[0]!r}: use tenant:key, tenant:key:admin "
+                    "or tenant:key:operator"
+                )
         return self
 
     def _key_entries(self) -> list[str]:
         return [e.strip() for e in self.api_keys.split(",") if e.strip()]
 
     @cached_property
-    def bootstrap_keys(self) -> list[tuple[str, str, bool]]:
-        """(tenant, key, admin) of PRESCREEN_API_KEYS."""
+    def bootstrap_keys(self) -> list[tuple[str, str, str]]:
+        """(tenant, key, role) of PRESCREEN_API_KEYS; role is "user", "admin" or "operator"."""
         out = []
         for entry in self._key_entries():
             tenant, key, *rest = entry.split(":")
-            out.append((tenant, key, rest == ["admin"]))
+            out.append((tenant, key, rest[0] if rest else "user"))
         return out
 
     @property
@@ -171,6 +203,16 @@ class Settings(BaseSettings):
         if self.log_format is not None:
             return self.log_format
         return "json" if self.environment == "production" else "console"
+
+    @property
+    def database_limits(self) -> DatabaseLimits:
+        return DatabaseLimits(
+            connect_timeout=self.db_connect_timeout,
+            statement_timeout=self.db_statement_timeout,
+            pool_size=self.db_pool_size,
+            max_overflow=self.db_pool_max_overflow,
+            pool_timeout=self.db_pool_timeout,
+        )
 
     @property
     def is_sqlite(self) -> bool:

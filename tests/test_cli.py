@@ -108,12 +108,15 @@ def test_revoking_an_unknown_key_fails(db_path: Path) -> None:
     assert result.exit_code == 1
 
 
-def test_only_an_admin_key_may_change_campaigns(db_path: Path, api: TestClient) -> None:
+def test_only_an_operator_key_may_change_campaigns(db_path: Path, api: TestClient) -> None:
     _, user = create_key("--tenant", "acme")
     _, admin = create_key("--tenant", "acme", "--admin")
+    _, operator = create_key("--tenant", "ops", "--operator")
 
     assert_problem(api.put("/v1/campaigns/cli-test", json=CAMPAIGN, headers={"X-API-Key": user}), 403)
-    response = api.put("/v1/campaigns/cli-test", json=CAMPAIGN, headers={"X-API-Key": admin})
+    # A tenant's admin key administers that tenant only: campaigns are every tenant's.
+    assert_problem(api.put("/v1/campaigns/cli-test", json=CAMPAIGN, headers={"X-API-Key": admin}), 403)
+    response = api.put("/v1/campaigns/cli-test", json=CAMPAIGN, headers={"X-API-Key": operator})
     assert response.status_code == 200, response.text
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -33,6 +34,9 @@ class ApiKey(Base):
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex of the key
     key_prefix: Mapped[str] = mapped_column(String(16))  # shown in listings, never enough to use
     admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Operator scope: campaigns and list reloads, which every tenant shares (an admin's reach ends
+    # at its own tenant).
+    operator: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 

@@ -10,15 +10,35 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.db.limits import DatabaseLimits
+from app.db.watchdog import HungConnectionWatchdog
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, limits: DatabaseLimits | None = None) -> Engine:
+    limits = limits or DatabaseLimits()
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        # SQLite's timeout is how long a writer waits for the file's lock.
+        connect_args = {"check_same_thread": False, "timeout": max(limits.statement_timeout, 5.0)}
+        engine = create_engine(url, connect_args=connect_args)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    engine = create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=limits.pool_size,
+        max_overflow=limits.max_overflow,
+        pool_timeout=limits.pool_timeout,
+        connect_args={
+            "connect_timeout": limits.connect_timeout,
+            "options": f"-c statement_timeout={int(limits.statement_timeout * 1000)}",
+        },
+    )
+    watchdog = HungConnectionWatchdog(limits.hung_after, ping_after=limits.connect_timeout)
+    watchdog.install(engine)
+    event.listen(engine, "engine_disposed", lambda _: watchdog.close())
+    return engine
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.deps import AdminDep, KnowledgeDep, PrincipalDep, StateDep
+from app.deps import KnowledgeDep, OperatorDep, PrincipalDep, StateDep
 from app.errors import InvalidInput
 from app.routers.responses import problems
 from app.schemas.reference import BrandListOut, BrandListsOut, BrandMatchOut, BrandSearchOut, ReloadOut
@@ -25,7 +25,15 @@ router = APIRouter(tags=["brands"])
 def search_brands(
     principal: PrincipalDep,
     knowledge: KnowledgeDep,
-    q: Annotated[str, Query(min_length=1, max_length=200, examples=["R0LEX Submariner"])],
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=200,
+            examples=["R0LEX Submariner"],
+            json_schema_extra={"pattern": r"\S"},  # blank text is refused below
+        ),
+    ],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> BrandSearchOut:
     if not q.strip():
@@ -73,12 +81,12 @@ def brand_lists(principal: PrincipalDep, knowledge: KnowledgeDep) -> BrandListsO
 
 @router.post(
     "/v1/brand-lists/reload",
-    summary="Reload the brand lists and reference data from disk (admin)",
+    summary="Reload the brand lists and reference data from disk (operator)",
     description="A broken file keeps the lists already loaded serving; the answer says why it was refused.",
     response_model=ReloadOut,
     responses=problems(401, 403, 422),
 )
-def reload_lists(principal: AdminDep, state: StateDep) -> ReloadOut:
+def reload_lists(principal: OperatorDep, state: StateDep) -> ReloadOut:
     outcome = state.knowledge.load(state.settings.data_paths)
     state.metrics.reloads.labels("ok" if outcome.ok else "refused").inc()
     if not outcome.ok or outcome.knowledge is None:

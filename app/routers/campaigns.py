@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from app.deps import AdminDep, JsonBody, KnowledgeDep, PrincipalDep, SessionDep
+from app.deps import JsonBody, KnowledgeDep, OperatorDep, PrincipalDep, SessionDep
 from app.reference.campaigns import CampaignSpec
 from app.routers.responses import problems
+from app.schemas.fields import IsoDate
 from app.schemas.reference import CampaignIn, CampaignList, CampaignOut
 from app.services import campaigns as campaign_service
 
@@ -29,7 +29,7 @@ def list_campaigns(
     principal: PrincipalDep,
     session: SessionDep,
     knowledge: KnowledgeDep,
-    active_on: Annotated[dt.date | None, Query(description="Only campaigns in force on this date.")] = None,
+    active_on: Annotated[IsoDate | None, Query(description="Only campaigns in force on this date.")] = None,
 ) -> CampaignList:
     specs = campaign_service.effective_specs(session, knowledge)
     items = [
@@ -43,7 +43,7 @@ def list_campaigns(
 @router.put(
     "/{campaign_id}",
     dependencies=[JsonBody],
-    summary="Create or replace a campaign (admin)",
+    summary="Create or replace a campaign (operator)",
     description="Stored in the database and effective for the next screening. An empty `channels` list means "
     "every channel; destinations are ISO codes or region ids.",
     response_model=CampaignOut,
@@ -52,7 +52,7 @@ def list_campaigns(
 def put_campaign(
     campaign_id: CampaignId,
     body: CampaignIn,
-    principal: AdminDep,
+    principal: OperatorDep,
     session: SessionDep,
     knowledge: KnowledgeDep,
 ) -> CampaignOut:

@@ -7,6 +7,7 @@ from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
+from app.db.outage import describe as describe_outage
 from app.deps import MetricsReader, StateDep
 from app.errors import ServiceUnavailable
 from app.matching import COMPILED
@@ -26,16 +27,20 @@ def readyz(state: StateDep) -> dict[str, str]:
         with state.engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except Exception as exc:  # any driver error means not ready
-        raise ServiceUnavailable(f"the database does not answer: {type(exc).__name__}") from exc
+        raise ServiceUnavailable(f"the database does not answer: {describe_outage(exc)}") from exc
     knowledge = state.knowledge.current
     if knowledge is None:
         raise ServiceUnavailable(f"the brand lists are not loaded: {state.knowledge.last_error}")
     # Whether the matcher runs compiled (`make compile`) tells an operator which speed to expect.
-    return {
+    ready = {
         "status": "ready",
         "brand_list": knowledge.brand_list_version,
         "matcher": "compiled" if COMPILED else "python",
     }
+    if state.knowledge.last_error:
+        # Still ready (the lists loaded before serve), but the files on disk were refused.
+        ready["reload_error"] = state.knowledge.last_error
+    return ready
 
 
 @router.get(

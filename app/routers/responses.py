@@ -33,7 +33,7 @@ def problem_description(status: int) -> str:
 _WHAT = {
     400: "The body could not be parsed.",
     401: "Missing or unknown API key.",
-    403: "The key is not an admin key.",
+    403: "The key lacks the scope this route needs (operator for campaigns and list reloads).",
     404: "Not found for this tenant.",
     409: "Idempotency-Key reused for a different request.",
     413: "Too many lines or too large a body.",

@@ -19,6 +19,7 @@ from app.observability.context import annotate
 from app.routers.jobs import accepted
 from app.routers.responses import problems, success
 from app.schemas.jobs import JobOut
+from app.schemas.fields import IsoDate
 from app.schemas.levels import Decision
 from app.schemas.screening import (
     ScreeningLatestOut,
@@ -37,6 +38,7 @@ IdempotencyKey = Annotated[
     str | None,
     Header(
         alias="Idempotency-Key",
+        min_length=1,  # an empty key would be stored and collide with the next empty one
         max_length=200,
         description="A unique string; a retry with the same key returns the first result.",
     ),
@@ -135,10 +137,10 @@ def list_screenings(
     reference: Annotated[str | None, Query(max_length=200)] = None,
     decision: Decision | None = None,
     created_from: Annotated[
-        dt.date | None, Query(alias="from", description="Created on or after (UTC).")
+        IsoDate | None, Query(alias="from", description="Created on or after (UTC).")
     ] = None,
     created_to: Annotated[
-        dt.date | None, Query(alias="to", description="Created on or before (UTC).")
+        IsoDate | None, Query(alias="to", description="Created on or before (UTC).")
     ] = None,
     limit: Annotated[int | None, Query(ge=1, le=500)] = None,
     cursor: Annotated[

@@ -40,7 +40,9 @@ def upload_screening(
     screener: ScreenerDep,
     file: Annotated[UploadFile, File(description="The packing list: CSV, XLSX or ODS.")],
     form: Annotated[UploadFields, Form()],
-    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)] = None,
+    idempotency_key: Annotated[
+        str | None, Header(alias="Idempotency-Key", min_length=1, max_length=200)
+    ] = None,
     view: ViewQuery = View.full,
 ) -> Response:
     shipment = {

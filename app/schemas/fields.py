@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from typing import Annotated
 
 import pycountry
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HS = re.compile(r"^[0-9][0-9. ]*$")
@@ -19,23 +20,46 @@ def _no_control_chars(value: str) -> str:
     return value
 
 
+# What the validators below accept, said in the OpenAPI document too (a client or a fuzzer that
+# keeps to the schema is never refused): no control characters, and for required text at least
+# one character that is not a space.
+_NO_CONTROL = r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+_NOT_BLANK = rf"^{_NO_CONTROL}*[^\s\x00-\x1f\x7f]{_NO_CONTROL}*$"
+_TEXT_SCHEMA = Field(json_schema_extra={"pattern": _NOT_BLANK})
+_OPTIONAL_TEXT_SCHEMA = Field(json_schema_extra={"pattern": rf"^{_NO_CONTROL}*$"})
+
 # Length constraints come before the control-character check, and apply after stripping, so
 # that "   " is as empty as "".
 ShortText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
     AfterValidator(_no_control_chars),
+    _TEXT_SCHEMA,
 ]
 Description = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=1000),
     AfterValidator(_no_control_chars),
+    _TEXT_SCHEMA,
 ]
 PartyName = Annotated[
     str,
     StringConstraints(strip_whitespace=True, max_length=300),
     AfterValidator(_no_control_chars),
+    _OPTIONAL_TEXT_SCHEMA,
 ]
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(value: object) -> object:
+    # pydantic's lax mode reads 0 or "0" as 1970-01-01 (a Unix time): a date here is YYYY-MM-DD.
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.match(value)):
+        return value
+    raise ValueError("must be a date written YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
 def _no_bool(value: object) -> object:

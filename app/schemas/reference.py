@@ -6,8 +6,9 @@ import datetime as dt
 
 from pydantic import BaseModel, Field, model_validator
 
+from app.engine.types import Channel
 from app.matching.hits import MatchType
-from app.schemas.fields import ShortText
+from app.schemas.fields import IsoDate, ShortText
 
 
 class BrandMatchOut(BaseModel):
@@ -48,9 +49,9 @@ class ReloadOut(BaseModel):
 class CampaignIn(BaseModel):
     name: ShortText
     authority: ShortText = "operator"
-    starts_on: dt.date
-    ends_on: dt.date
-    channels: list[ShortText] = Field(default_factory=list, description="Empty: every channel.")
+    starts_on: IsoDate
+    ends_on: IsoDate
+    channels: list[Channel] = Field(default_factory=list, description="Empty: every channel.")
     destinations: list[ShortText] = Field(
         default_factory=list, description="ISO alpha-2 codes or region ids (north_america, europe, ...)."
     )
@@ -91,8 +92,8 @@ class AuthorizationIn(BaseModel):
     brand: ShortText
     shipper_id: ShortText
     reference: ShortText = Field(description="The licence or letter of authorization, kept for audit.")
-    valid_from: dt.date
-    valid_to: dt.date
+    valid_from: IsoDate
+    valid_to: IsoDate
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> AuthorizationIn:

@@ -16,6 +16,7 @@ from app.schemas.fields import (
     CurrencyCode,
     Description,
     HsCode,
+    IsoDate,
     PartyName,
     ShortText,
 )
@@ -130,7 +131,7 @@ class ScreeningRequest(BaseModel):
     consignee: PartyIn
     destination_country: CountryCode = Field(description="ISO 3166-1 alpha-2 (a country name is accepted).")
     channel: Channel
-    departure_date: dt.date | None = Field(
+    departure_date: IsoDate | None = Field(
         None,
         description="Defaults to today; picks the campaigns in force and places the shipment in history.",
     )

@@ -8,8 +8,8 @@ from pydantic import BaseModel, Field
 class UploadFields(BaseModel):
     """The shipment fields as form fields; parties as JSON (`shipper`) or flat (`shipper_id`...)."""
 
-    destination_country: str
-    channel: str
+    destination_country: str = Field(min_length=1)
+    channel: str = Field(min_length=1)
     reference: str | None = None
     departure_date: str | None = None
     shipper: str | None = Field(None, description="The shipper as JSON: id, name, country.")

@@ -20,7 +20,19 @@ KEY_PREFIX = "psk_"
 @dataclass(frozen=True)
 class Principal:
     tenant: str
-    admin: bool
+    admin: bool  # administers its own tenant
+    operator: bool = False  # changes what every tenant shares: campaigns, list reloads
+
+    @classmethod
+    def bootstrap(cls, tenant: str, role: str) -> Principal:
+        """A PRESCREEN_API_KEYS entry: "user", or "admin" / "operator", both the operator scope.
+
+        Whoever sets the environment runs the service, so its admin entry keeps the reach it has
+        always had (campaigns, reloads: CONTRACT.md); the keys handed to tenants are made with
+        `prescreen keys create`, where --admin stays within the tenant and --operator does not.
+        """
+        privileged = role in ("admin", "operator")
+        return cls(tenant, admin=privileged, operator=privileged)
 
 
 def hash_key(key: str) -> str:
@@ -31,8 +43,8 @@ def hash_key(key: str) -> str:
 class BootstrapKeys:
     """Keys from PRESCREEN_API_KEYS, held hashed in memory and compared in constant time."""
 
-    def __init__(self, entries: Sequence[tuple[str, str, bool]]) -> None:
-        self._by_hash = {hash_key(key): Principal(tenant, admin) for tenant, key, admin in entries}
+    def __init__(self, entries: Sequence[tuple[str, str, str]]) -> None:
+        self._by_hash = {hash_key(key): Principal.bootstrap(tenant, role) for tenant, key, role in entries}
 
     def resolve(self, key: str) -> Principal | None:
         digest = hash_key(key)
@@ -47,10 +59,14 @@ def resolve(session: Session, bootstrap: BootstrapKeys, key: str) -> Principal |
     if found is not None:
         return found
     row = repository.find_api_key(session, hash_key(key))
-    return Principal(row.tenant, row.admin) if row is not None else None
+    if row is None:
+        return None
+    return Principal(row.tenant, admin=row.admin or row.operator, operator=row.operator)
 
 
-def create_key(session: Session, tenant: str, admin: bool, label: str | None = None) -> tuple[ApiKey, str]:
+def create_key(
+    session: Session, tenant: str, admin: bool, label: str | None = None, operator: bool = False
+) -> tuple[ApiKey, str]:
     """A new key for a tenant; the clear key is returned once and only its hash is stored."""
     key = KEY_PREFIX + secrets.token_urlsafe(32)
     row = ApiKey(
@@ -58,7 +74,8 @@ def create_key(session: Session, tenant: str, admin: bool, label: str | None = N
         label=label,
         key_hash=hash_key(key),
         key_prefix=key[:12],
-        admin=admin,
+        admin=admin or operator,
+        operator=operator,
         created_at=dt.datetime.now(dt.UTC),
     )
     repository.add_api_key(session, row)

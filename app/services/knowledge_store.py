@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,20 @@ def _where(exc: Exception) -> tuple[str, ...]:
     return ("file", Path(str(file)).name) + ((f"row {row}",) if row is not None else ())
 
 
+# An absolute path in a message: answers name the file, never where the server keeps it.
+_ABSOLUTE_PATH = re.compile(r"(?<![\w.])/(?:[^\s/:,'\"()]+/)+(?=[^\s/:,'\"()]+)")
+# A refused file's message quotes what it read; a few lines are enough to find the fault.
+MAX_ERROR_CHARS = 2_000
+
+
+def public_error(message: str) -> str:
+    """The refusal as an API answer, /readyz and metrics show it: file names only, bounded length."""
+    cleaned = _ABSOLUTE_PATH.sub("", message)
+    if len(cleaned) > MAX_ERROR_CHARS:
+        cleaned = cleaned[:MAX_ERROR_CHARS] + " [cut]"
+    return cleaned
+
+
 class KnowledgeStore:
     def __init__(self, paths: DataPaths) -> None:
         self._paths = paths
@@ -44,8 +59,9 @@ class KnowledgeStore:
             try:
                 knowledge = load_knowledge(paths or self._paths)
             except Exception as exc:  # any bad file: keep serving what was loaded before
-                self.last_error = f"{type(exc).__name__}: {exc}"
-                log.error("data files not loaded: %s", self.last_error)
+                full = f"{type(exc).__name__}: {exc}"
+                log.error("data files refused, the lists loaded before keep serving: %s", full[:20_000])
+                self.last_error = public_error(full)
                 return ReloadOutcome(False, self.last_error, self.current, _where(exc))
             if paths is not None:
                 self._paths = paths

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.db import repository
 from app.db.models import Screening
-from app.engine.lines import LineScreener
+from app.engine.lines import LineScreener, screen_lines
 from app.errors import NotFound, ServiceUnavailable
 from app.metrics import Metrics
 from app.observability.context import annotate
@@ -25,6 +25,7 @@ from app.services import screening_history
 from app.services.knowledge_store import KnowledgeStore
 from app.services.line_workers import LineWorkers
 from app.services.screening import ScreeningLimits, ScreeningOutcome, run_screening
+from app.services.time_limit import within_time_limit
 from app.settings import Settings
 
 
@@ -46,9 +47,13 @@ class Screener:
 
     @property
     def limits(self) -> ScreeningLimits:
+        settings = self.settings
         if self.line_workers is None:
-            return ScreeningLimits(max_lines=self.settings.max_lines)
-        return ScreeningLimits(max_lines=self.settings.max_lines, line_screener=self.line_workers.screener)
+            screener = within_time_limit(screen_lines, settings.screening_time_limit)
+        else:  # chunks big enough to share with the workers
+            chunk = settings.parallel_min_lines * (settings.worker_count + 1)
+            screener = within_time_limit(self.line_workers.screener, settings.screening_time_limit, chunk)
+        return ScreeningLimits(max_lines=settings.max_lines, line_screener=screener)
 
     @property
     def line_screener(self) -> LineScreener[Knowledge]:

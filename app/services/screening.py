@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app import __version__
 from app.db import repository, rescreen_repository
 from app.db.models import Screening
+from app.engine.bidi import displayed_text
 from app.engine.config import EngineConfig
 from app.engine.lines import LineScreener, screen_lines
 from app.engine.screen import screen
@@ -102,6 +103,7 @@ def run_screening(
             f"the manifest has {len(request.lines):,} lines; the limit is {limits.max_lines:,}: "
             "split it into several screenings"
         )
+    idempotency_key = idempotency_key or None  # '' is no key: stored, it would collide with the next ''
     fingerprint = request_hash(request) if idempotency_key else ""
     if idempotency_key:
         earlier = repository.find_by_idempotency_key(session, tenant, idempotency_key)
@@ -209,12 +211,13 @@ def to_manifest(request: ScreeningRequest, knowledge: Knowledge) -> Manifest:
         lines.append(
             ManifestLine(
                 line_id=line_id,
-                description=line.description,
+                # As displayed: a right-to-left override shows "\u202eXELOR\u202c" as ROLEX.
+                description=displayed_text(line.description) or line.description,
                 hs_code=line.hs_code,
                 quantity=line.quantity,
                 unit_value=line.unit_value,
                 currency=line.currency,
-                brand=line.brand,
+                brand=displayed_text(line.brand) if line.brand else line.brand,
                 packages=line.packages,
             )
         )

@@ -44,7 +44,9 @@ def test_readyz_is_503_when_the_database_does_not_answer() -> None:
 def test_readyz_is_503_when_a_list_file_is_broken_at_start(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("list: {id: broken, version: '1'}\nbrands: not-a-list\n", encoding="utf-8")
-    settings = make_settings(f"sqlite:///{tmp_path / 'prescreen.db'}", extra_brand_lists=[broken])
+    settings = make_settings(
+        f"sqlite:///{tmp_path / 'prescreen.db'}", extra_brand_lists=[broken], start_with_broken_data=True
+    )
 
     with TestClient(create_app(settings)) as client:
         ready = client.get("/readyz")

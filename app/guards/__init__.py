@@ -1,0 +1,1 @@
+"""ASGI middleware that bounds what a request may cost before any route runs."""
