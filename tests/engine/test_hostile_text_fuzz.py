@@ -23,6 +23,7 @@ from app.engine.lines import screen_lines
 from app.engine.types import ManifestLine, ScreeningContext
 from app.reference.knowledge import load_knowledge
 from app.rules.base import RuleEnv
+from app.rules.registry import RULES
 from app.settings import Settings
 
 BUDGET = 20
@@ -94,7 +95,7 @@ def cost(description: str) -> int:
     line = ManifestLine("1", description, None, 10, 5.0, "USD")
     sys.setprofile(count)
     try:
-        screen_lines([(0, line)], _env())
+        screen_lines([(0, line)], _env(), RULES)
     finally:
         sys.setprofile(None)
     return calls

@@ -100,14 +100,14 @@ def test_the_time_limit_reads_the_clock_between_chunks() -> None:
     ticks = itertools.count()
     seen: list[int] = []
 
-    def screener(lines: object, env: object) -> list[object]:
+    def screener(lines: object, env: object, rules: object) -> list[object]:
         seen.append(len(lines))  # type: ignore[arg-type]
         return list(lines)  # type: ignore[call-overload]
 
     limited = within_time_limit(screener, 2.5, chunk_lines=10, clock=lambda: float(next(ticks)))
-    assert len(limited([(i, None) for i in range(25)], None)) == 25  # type: ignore[arg-type]
+    assert len(limited([(i, None) for i in range(25)], None, None)) == 25  # type: ignore[arg-type]
     with pytest.raises(ScreeningTimeLimitExceeded, match="screened 30 of 50 lines"):
-        limited([(i, None) for i in range(50)], None)  # type: ignore[arg-type]
+        limited([(i, None) for i in range(50)], None, None)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
