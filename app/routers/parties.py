@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.deps import AdminDep, KnowledgeDep, PrincipalDep, StateDep
+from app.deps import KnowledgeDep, OperatorDep, PrincipalDep, StateDep
 from app.errors import InvalidInput
 from app.parties.matcher import NameQuery, PartyMatch
 from app.parties.records import PartyEntry
@@ -77,12 +77,12 @@ def party_lists(principal: PrincipalDep, knowledge: KnowledgeDep) -> PartyListsO
 
 @router.post(
     "/v1/party-lists/reload",
-    summary="Reload the party lists, brand lists and reference data from disk (admin)",
+    summary="Reload the party lists, brand lists and reference data from disk (operator)",
     description="A broken file keeps the lists already loaded serving; the answer names the file and row.",
     response_model=PartyReloadOut,
     responses=problems(401, 403, 422),
 )
-def reload_party_lists(principal: AdminDep, state: StateDep) -> PartyReloadOut:
+def reload_party_lists(principal: OperatorDep, state: StateDep) -> PartyReloadOut:
     outcome = state.knowledge.load(state.settings.data_paths)
     state.metrics.reloads.labels("ok" if outcome.ok else "refused").inc()
     if not outcome.ok or outcome.knowledge is None:

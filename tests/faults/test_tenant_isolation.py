@@ -30,6 +30,9 @@ SHARED = {
     ("post", "/v1/brand-lists/reload"),
     ("get", "/v1/campaigns"),
     ("put", "/v1/campaigns/{campaign_id}"),
+    ("get", "/v1/parties"),
+    ("get", "/v1/party-lists"),
+    ("post", "/v1/party-lists/reload"),
 }
 TENANT_OWN = {
     ("post", "/v1/screenings"),
@@ -39,6 +42,10 @@ TENANT_OWN = {
     ("post", "/v1/authorizations"),
     ("get", "/v1/authorizations"),
     ("delete", "/v1/authorizations/{authorization_id}"),
+    # Checked with a listed entry in tests/api/test_parties.py (another tenant lists none, 404s).
+    ("post", "/v1/party-clearances"),
+    ("get", "/v1/party-clearances"),
+    ("delete", "/v1/party-clearances/{clearance_id}"),
 }
 
 
