@@ -150,11 +150,23 @@ def test_console_format_is_text_for_people(sqlite_url: str, capsys: pytest.Captu
 
 def test_a_long_path_is_logged_cut_short(json_client: TestClient, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
-    json_client.get("/v1/" + "x" * 20_000)
+    json_client.get("/v1/" + "x" * 8_000)  # within PRESCREEN_MAX_URL_BYTES (8 KiB): routed, not found
 
     [entry] = requests_logged(capsys.readouterr().err)
     assert (entry["route"], entry["status"]) == ("unmatched", 404)
     assert entry["path"].startswith("/v1/xxx")
+    assert len(entry["path"]) <= 256
+
+
+def test_a_path_past_the_url_limit_is_refused_and_logged_cut_short(
+    json_client: TestClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    answer = json_client.get("/v1/" + "x" * 20_000)
+
+    [entry] = requests_logged(capsys.readouterr().err)
+    assert (entry["route"], entry["status"]) == ("unmatched", 414)
+    assert answer.json()["request_id"] == entry["request_id"] == answer.headers["X-Request-ID"]
     assert len(entry["path"]) <= 256
 
 

@@ -72,3 +72,27 @@ def test_an_unexpected_error_answers_500_with_the_request_id(client: TestClient)
     assert body["request_id"] == "req-500"
     assert response.headers["x-request-id"] == "req-500"
     assert "boom" not in response.text
+
+
+def test_answers_of_the_guards_before_any_route_name_the_request_id(client: TestClient) -> None:
+    json_body = {"Content-Type": "application/json"}
+    errors = {
+        401: client.post(
+            "/v1/screenings", json=manifest(), headers={"X-API-Key": "", "X-Request-ID": "req-401"}
+        ),
+        414: client.get(
+            "/v1/screenings", params={"reference": "x" * 9 * 1024}, headers={"X-Request-ID": "req-414"}
+        ),
+        422: client.post(
+            "/v1/screenings",
+            content='{"reference": "a\\udc00", "lines": []}',
+            headers={**json_body, "X-Request-ID": "req-422"},
+        ),
+        431: client.get("/healthz", headers={"X-Padding": "x" * 20 * 1024, "X-Request-ID": "req-431"}),
+    }
+
+    for status, response in errors.items():
+        body = assert_problem(response, status)
+        assert body["request_id"] == f"req-{status}", body
+        assert response.headers["x-request-id"] == f"req-{status}"
+        assert response.content.isascii(), "problem bodies escape what they quote"
