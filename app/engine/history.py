@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from app.engine.facts import LineFacts
@@ -42,3 +43,8 @@ def goods_signatures(lines: Sequence[LineFacts], knowledge: EngineData) -> tuple
                 packages=previous.packages + packages,
             )
     return tuple(merged.values())
+
+
+def window_start(day: dt.date, days: int) -> dt.date:
+    """The first day of a history window of `days` days ending on `day`, not before the calendar's first."""
+    return day - min(dt.timedelta(days=days), day - dt.date.min)

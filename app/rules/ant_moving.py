@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from app.engine.facts import ManifestFacts
+from app.engine.history import window_start
 from app.engine.types import Flag, FlagCode, GoodsSignature, Severity
 from app.rules.base import ManifestRuleSpec, Points, RuleEnv
 from app.rules.goods_risk import category_label
@@ -62,7 +63,7 @@ def small_high_risk_totals(
 def check(facts: ManifestFacts, env: RuleEnv) -> Iterator[Flag]:
     patterns = env.config.patterns
     today = facts.manifest.departure_date
-    since = today - dt.timedelta(days=patterns.ant_window_days)
+    since = window_start(today, patterns.ant_window_days)
     window = [past for past in env.context.history if since <= past.departure_date <= today]
     if len(window) + 1 < patterns.ant_min_shipments:
         return  # a new shipper, or a first parcel: nothing to add up, and no need to read the lines

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from app.engine.facts import LineFacts, ManifestFacts
+from app.engine.history import window_start
 from app.engine.types import Flag, FlagCode, GoodsSignature, PastShipment, Severity
 from app.reference.marks_vocabulary import MarksVocabulary, is_number_like
 from app.rules.base import ManifestRuleSpec, Points, RuleEnv
@@ -203,7 +204,7 @@ def _across_manifests(facts: ManifestFacts, env: RuleEnv) -> Finding | None:
     if consignee is None:
         return None
     today = facts.manifest.departure_date
-    since = today - dt.timedelta(days=patterns.split_window_days)
+    since = window_start(today, patterns.split_window_days)
     earlier = [
         past
         for past in env.context.history

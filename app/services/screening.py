@@ -18,6 +18,7 @@ from app.db import repository, rescreen_repository
 from app.db.models import Screening
 from app.engine.bidi import displayed_text
 from app.engine.config import EngineConfig
+from app.engine.history import window_start
 from app.engine.lines import LineScreener, screen_lines
 from app.engine.screen import screen
 from app.engine.types import Manifest, ManifestLine, Party, ScreeningContext
@@ -178,7 +179,7 @@ def _context(
 ) -> ScreeningContext:
     on = manifest.departure_date
     shipper_id = manifest.shipper.id
-    since = on - dt.timedelta(days=config.patterns.history_days)
+    since = window_start(on, config.patterns.history_days)
     return ScreeningContext(
         on_date=on,
         campaigns=campaign_service.in_force(specs, knowledge, on),

@@ -126,3 +126,12 @@ def test_a_right_to_left_override_is_read_as_displayed(
     created = client.post("/v1/screenings", json=manifest(line(description, quantity=10, unit_value=20)))
     assert created.status_code == 201, created.text
     assert brand in {f["evidence"].get("brand") for f in flags_of(created.json(), "BRAND_MATCH")}
+
+
+@pytest.mark.parametrize("departure", ["0001-01-01", "0001-03-15", "9999-12-31"])
+def test_departures_at_the_ends_of_the_calendar_screen_without_error(
+    client: TestClient, departure: str
+) -> None:
+    response = client.post("/v1/screenings", json=manifest(line(), departure_date=departure))
+    assert response.status_code == 201, response.text
+    assert client.get(response.headers["Location"]).status_code == 200
