@@ -3,9 +3,9 @@
     .venv/bin/python bench/fuzz.py [--max-examples 200] [--seed 4242] [--port 18770] [-- extra st args]
 
 Starts the service as `make run` does (uvicorn with the limits of app/server.py) on a fresh SQLite
-file, with an operator key for tenant A and a user key for tenant B, and runs `schemathesis run`
-with every check and every phase (examples, coverage, fuzzing, stateful), seed 4242. Exit status
-is schemathesis's: 0 when no check failed. Its JUnit report goes to bench/results/.
+file, with an operator key for tenant A, a user key for tenant B and a metrics token, and runs
+`schemathesis run` with every check and every phase (examples, coverage, fuzzing, stateful),
+seed 4242. Exit status is schemathesis's: 0 when no check failed. Its JUnit report goes to bench/results/.
 bench/schemathesis.toml names the operations whose input is also checked against the reference
 data, where a 422 answers data the schema allows but the data does not hold.
 """
@@ -19,6 +19,8 @@ import tempfile
 from pathlib import Path
 
 from fault_tools import KEY, REPO, Service
+
+METRICS_TOKEN = "bench-metrics-token-0123456789"
 
 
 def main() -> None:
@@ -36,6 +38,8 @@ def main() -> None:
             {
                 "PRESCREEN_DATABASE_URL": f"sqlite:///{Path(folder) / 'prescreen.db'}",
                 "PRESCREEN_API_KEYS": f"tenant-a:{KEY}:operator,tenant-b:bench-key-tenant-b-0002",
+                # Set, so GET /metrics is checked as its schema declares it: a bearer token required.
+                "PRESCREEN_METRICS_TOKEN": METRICS_TOKEN,
             },
         )
         service.start()
@@ -58,6 +62,8 @@ def main() -> None:
                 args.workers,
                 "--header",
                 f"X-API-Key: {KEY}",
+                "--header",
+                f"Authorization: Bearer {METRICS_TOKEN}",
                 "--suppress-health-check",
                 "all",
                 "--continue-on-failure",
