@@ -8,6 +8,7 @@ this test until it is classified and checked.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -82,7 +83,13 @@ def test_another_tenant_never_reads_or_changes_a_tenants_data(client: TestClient
     upload = client.post(
         "/v1/screenings/upload",
         files={"file": ("p.csv", b"description,quantity\nCeramic mugs,10\n", "text/csv")},
-        data={"destination_country": "DE", "channel": "sea_freight", "reference": "ISO-B"},
+        data={
+            "destination_country": "DE",
+            "channel": "sea_freight",
+            "reference": "ISO-B",
+            "shipper": json.dumps({"id": "SHP-ISO-B", "name": "Tenant B Trading Co.", "country": "CN"}),
+            "consignee": json.dumps({"id": "CNE-ISO-B", "name": "Tenant B Imports GmbH", "country": "DE"}),
+        },
         headers=AS_B,
     )
     assert upload.status_code == 201, upload.text
