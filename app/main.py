@@ -19,11 +19,11 @@ from starlette.types import Scope
 from app import __version__
 from app.db.session import make_engine, make_sessionmaker, upgrade
 from app.exception_handlers import install_handlers
-from app.jobs.queue import JobQueue
-from app.jobs.recovery import requeue_unfinished
 from app.guards.early_auth import EarlyAuthMiddleware
 from app.guards.request_head import RequestHeadLimitMiddleware
 from app.guards.unhandled import UnhandledErrorMiddleware
+from app.jobs.queue import JobQueue
+from app.jobs.recovery import requeue_unfinished
 from app.metrics import Metrics
 from app.middleware import BodyLimitMiddleware
 from app.observability.access import AccessMiddleware

@@ -64,14 +64,14 @@ def put_campaign(
 @router.delete(
     "/{campaign_id}",
     status_code=204,
-    summary="Remove an operator's campaign (admin)",
+    summary="Remove an operator's campaign (operator)",
     description="A shipped campaign of the same id is in force again. Stored screenings departing today or "
     "later are screened again, as after a PUT.",
     response_class=Response,
     responses=problems(401, 403, 404, 422),
 )
 def delete_campaign(
-    campaign_id: CampaignId, principal: AdminDep, session: SessionDep, knowledge: KnowledgeDep
+    campaign_id: CampaignId, principal: OperatorDep, session: SessionDep, knowledge: KnowledgeDep
 ) -> Response:
     campaign_service.remove(session, knowledge, campaign_id)
     session.commit()

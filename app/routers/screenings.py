@@ -18,8 +18,8 @@ from app.errors import InvalidInput
 from app.observability.context import annotate
 from app.routers.jobs import accepted
 from app.routers.responses import problems, success
-from app.schemas.jobs import JobOut
 from app.schemas.fields import IsoDate
+from app.schemas.jobs import JobOut
 from app.schemas.levels import Decision
 from app.schemas.screening import (
     ScreeningLatestOut,
