@@ -31,7 +31,7 @@ def test_an_empty_idempotency_key_is_refused_and_never_stored(client: TestClient
         ("delete", "/v1/screenings", {"GET", "POST"}),
         ("put", "/v1/screenings", {"GET", "POST"}),
         ("post", "/v1/campaigns", {"GET"}),
-        ("get", "/v1/campaigns/longteng-2026", {"PUT"}),
+        ("get", "/v1/campaigns/longteng-2026", {"PUT", "DELETE"}),
         ("patch", "/v1/brand-lists/reload", {"POST"}),
         ("post", "/healthz", {"GET"}),
         ("options", "/v1/screenings/upload", {"POST"}),  # not the GET of /v1/screenings/{id}
