@@ -31,6 +31,7 @@ SHARED = {
     ("post", "/v1/brand-lists/reload"),
     ("get", "/v1/campaigns"),
     ("put", "/v1/campaigns/{campaign_id}"),
+    ("delete", "/v1/campaigns/{campaign_id}"),
     ("get", "/v1/parties"),
     ("get", "/v1/party-lists"),
     ("post", "/v1/party-lists/reload"),
@@ -47,6 +48,13 @@ TENANT_OWN = {
     ("post", "/v1/party-clearances"),
     ("get", "/v1/party-clearances"),
     ("delete", "/v1/party-clearances/{clearance_id}"),
+    # Checked in tests/jobs: another tenant's job and webhooks answer 404, its listings show none.
+    ("get", "/v1/jobs/{job_id}"),
+    ("post", "/v1/webhooks"),
+    ("get", "/v1/webhooks"),
+    ("get", "/v1/webhooks/{webhook_id}"),
+    ("delete", "/v1/webhooks/{webhook_id}"),
+    ("get", "/v1/webhooks/{webhook_id}/deliveries"),
 }
 
 
