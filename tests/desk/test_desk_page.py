@@ -134,7 +134,10 @@ def test_a_gb18030_packing_list_shows_its_hold_line_and_downloads_as_csv(
         driver.save_screenshot(os.environ[SCREENSHOT_ENV])  # type: ignore[attr-defined]
 
     find(By.ID, "download-csv").click()
-    downloaded = _wait(lambda: list(driver.downloads.glob("*.csv")))  # type: ignore[attr-defined]
+    # A finished download: Chromium may show the file before it has written it.
+    downloaded = _wait(
+        lambda: [p for p in driver.downloads.glob("*.csv") if p.stat().st_size]  # type: ignore[attr-defined]
+    )
     text = downloaded[0].read_text(encoding="utf-8-sig")  # type: ignore[index]
     assert text.splitlines()[0] == "line_id,risk_level,risk_score,code,points,reason,recommendation"
     assert any(row.startswith("1,critical,") and "BRAND_MATCH" in row for row in text.splitlines())
