@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from app.reference.yaml_files import parse_yaml
+from app.data_files import parse_yaml
 
 ALIASES_FILE = Path(__file__).resolve().parent.parent / "data" / "packing" / "header_aliases.yaml"
 LINE_FIELDS = ("line_id", "description", "hs_code", "quantity", "unit_value", "currency", "brand", "packages")

@@ -18,14 +18,12 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from app.data_files import LIST_ID, ListHeader, describe_entry, parse_yaml
 from app.parties.records import (
     IDENTIFIER_SCHEMES,
-    LIST_ID,
-    ListHeader,
     PartyEntry,
     PartyListError,
     PartyListFile,
-    parse_yaml,
 )
 from app.text import has_cjk
 
@@ -117,7 +115,7 @@ def _entry(file: str, row: int, data: dict[str, Any], list_id: str) -> PartyEntr
     try:
         return PartyEntry.model_validate({"list": list_id, **data})
     except ValidationError as exc:
-        raise PartyListError(file, row, _describe(exc, data)) from exc
+        raise PartyListError(file, row, describe_entry(exc, "party", data)) from exc
 
 
 def _read_yaml(file: str, text: str) -> tuple[ListHeader, list[tuple[int, PartyEntry]], int]:
@@ -139,7 +137,7 @@ def _read_yaml(file: str, text: str) -> tuple[ListHeader, list[tuple[int, PartyE
     try:
         header = ListHeader.model_validate(data["list"])
     except ValidationError as exc:
-        raise PartyListError(file, None, f"list header: {_describe(exc)}") from exc
+        raise PartyListError(file, None, f"list header: {describe_entry(exc, 'party')}") from exc
     items = data.get("parties")
     if not isinstance(items, list):
         raise PartyListError(file, None, "missing 'parties': a list of party entries")
@@ -249,18 +247,3 @@ def _refuse_duplicates(file: str, entries: Sequence[tuple[int, PartyEntry]]) -> 
         if key in seen:
             raise PartyListError(file, row, f"duplicate entry id {entry.id!r} (same as row {seen[key]})")
         seen[key] = row
-
-
-def _describe(exc: ValidationError, entry: dict[str, Any] | None = None) -> str:
-    parts = []
-    for error in exc.errors()[:3]:
-        loc = ".".join(str(part) for part in error["loc"])
-        if error["type"] == "missing":
-            parts.append(f"missing required field {loc!r}")
-        elif error["type"] == "extra_forbidden":
-            parts.append(f"unknown field {loc!r}")
-        else:
-            message = str(error["msg"]).removeprefix("Value error, ")
-            parts.append(f"{loc}: {message}" if loc else message)
-    name = entry.get("name") if entry else None
-    return (f"party {name!r}: " if isinstance(name, str) else "") + "; ".join(parts)

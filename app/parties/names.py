@@ -24,7 +24,7 @@ from pypinyin import lazy_pinyin
 from rigour.names import remove_org_types
 from rigour.text.translit import ascii_text
 
-from app.parties.records import parse_yaml
+from app.data_files import parse_yaml
 from app.text import CJK_RUN, has_cjk
 
 WORDS_FILE = Path(__file__).resolve().parent / "data" / "company_words.yaml"

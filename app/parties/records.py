@@ -15,15 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from stdnum.cn import uscc
 from stdnum.exceptions import ValidationError as StdnumError
 
+from app.data_files import LIST_ID
 from app.text import has_cjk
 
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # both are safe loaders
-LIST_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 _SCHEME = re.compile(r"^[a-z][a-z0-9_]{1,31}$")
 _SPACES = re.compile(r"\s+")
 _ID_NOISE = re.compile(r"[\s.\-/]+")
@@ -97,36 +95,6 @@ def _names(values: Any, field_name: str) -> list[str]:
         if text not in out:
             out.append(text)
     return out
-
-
-def parse_yaml(text: str) -> Any:
-    """Safe YAML, with libyaml's C loader where PyYAML has it (a large list loads ten times faster)."""
-    return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
-
-
-class ListHeader(BaseModel):
-    """The `list` header of a YAML party list: its id and version (as a brand list's)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    id: str
-    version: str = Field(min_length=1)
-    description: str | None = None
-    sources: list[str] = Field(default_factory=list)
-
-    @field_validator("id")
-    @classmethod
-    def _id_shape(cls, value: str) -> str:
-        if not LIST_ID.match(value):
-            raise ValueError(f"{value!r} is not a list id (lower-case letters, digits, '.', '_', '-')")
-        return value
-
-    @field_validator("version", mode="before")
-    @classmethod
-    def _version_text(cls, value: Any) -> str:
-        if not isinstance(value, str | int | float) or isinstance(value, bool) or not str(value).strip():
-            raise ValueError("must be a non-blank version string such as '2026.12.1'")
-        return str(value).strip()
 
 
 def entry_id_from(name: str) -> str:

@@ -29,15 +29,14 @@ from pydantic import (
     model_validator,
 )
 
+from app.data_files import ListHeader, describe_entry, parse_yaml
 from app.engine.types import CONTRACT_CATEGORY_IDS
-from app.reference.yaml_files import parse_yaml
 from app.text import has_cjk
 
 BRAND_LIST_DIR = Path(__file__).resolve().parents[2] / "brand_lists"
 # The lists the service loads before any operator list (PRESCREEN_EXTRA_BRAND_LISTS).
 SHIPPED_BRAND_LISTS: tuple[Path, ...] = (BRAND_LIST_DIR / "core.yaml",)
 
-_LIST_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 _SPACES = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -179,29 +178,6 @@ class BrandRecord(BaseModel):
         return self
 
 
-class ListHeader(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    id: str
-    version: str = Field(min_length=1)
-    description: str | None = None
-    sources: list[str] = Field(default_factory=list)
-
-    @field_validator("id")
-    @classmethod
-    def _id_shape(cls, value: str) -> str:
-        if not _LIST_ID.match(value):
-            raise ValueError(f"{value!r} is not a list id (lower-case letters, digits, '.', '_', '-')")
-        return value
-
-    @field_validator("version", mode="before")
-    @classmethod
-    def _version_text(cls, value: Any) -> str:
-        if not isinstance(value, str | int | float) or isinstance(value, bool) or not str(value).strip():
-            raise ValueError("must be a non-blank version string such as '2026.11.1'")
-        return str(value).strip()
-
-
 class BrandListError(ValueError):
     """A list file that cannot be loaded: names the file, the row and the reason."""
 
@@ -310,7 +286,7 @@ def load_brand_list(path: Path) -> BrandList:
     try:
         header = ListHeader.model_validate(data["list"])
     except ValidationError as exc:
-        raise BrandListError(file, None, f"list header: {_describe(exc)}") from exc
+        raise BrandListError(file, None, f"list header: {describe_entry(exc, 'brand')}") from exc
     entries = data.get("brands")
     if not isinstance(entries, list):
         raise BrandListError(file, None, "missing 'brands': a list of brand entries")
@@ -322,7 +298,7 @@ def load_brand_list(path: Path) -> BrandList:
         try:
             record = BrandRecord.model_validate(entry)
         except ValidationError as exc:
-            raise BrandListError(file, row, _describe(exc, entry)) from exc
+            raise BrandListError(file, row, describe_entry(exc, "brand", entry)) from exc
         key = fold_name(record.name)
         if key in seen:
             raise BrandListError(file, row, f"duplicate brand {record.name!r} (same name as row {seen[key]})")
@@ -376,20 +352,3 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
     if mark is not None:
         return f"invalid YAML at line {mark.line + 1}, column {mark.column + 1}: {problem}"
     return f"invalid YAML: {problem}"
-
-
-def _describe(exc: ValidationError, entry: dict[str, Any] | None = None) -> str:
-    """The first problems of an entry, the way an operator reads them."""
-    parts = []
-    for error in exc.errors()[:3]:
-        loc = ".".join(str(part) for part in error["loc"])
-        if error["type"] == "missing":
-            parts.append(f"missing required field {loc!r}")
-        elif error["type"] == "extra_forbidden":
-            parts.append(f"unknown field {loc!r}")
-        else:
-            message = str(error["msg"]).removeprefix("Value error, ")
-            parts.append(f"{loc}: {message}" if loc else message)
-    name = entry.get("name") if entry else None
-    prefix = f"brand {name!r}: " if isinstance(name, str) else ""
-    return prefix + "; ".join(parts)

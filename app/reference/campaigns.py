@@ -28,9 +28,9 @@ from pydantic import (
     model_validator,
 )
 
+from app.data_files import parse_yaml
 from app.engine.types import CONTRACT_CATEGORY_IDS, Campaign, Channel
 from app.reference.geography import Geography
-from app.reference.yaml_files import parse_yaml
 
 CHANNEL_VALUES = frozenset(channel.value for channel in Channel)
 DEFAULT_GEOGRAPHY_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"

@@ -19,13 +19,13 @@ from typing import NamedTuple
 import yaml
 from pydantic import ValidationError
 
+from app.data_files import parse_yaml
 from app.engine.codes import normalise_code
 from app.engine.facts import AccessoryHit, CategoryHit, Vagueness
 from app.reference.category_file import CategoryFile, CategorySpec
 from app.reference.hs import HsNomenclature
 from app.reference.keyword_scan import KeywordScanner, ScanResult, normalise
 from app.reference.vagueness import VaguenessJudge
-from app.reference.yaml_files import parse_yaml
 
 DEFAULT_HS_FILE = Path(__file__).resolve().parent.parent / "data" / "hs" / "hs_codes.csv"
 _CACHE_LIMIT = 20_000

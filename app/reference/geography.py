@@ -19,7 +19,7 @@ from typing import Any
 import pycountry
 import yaml
 
-from app.reference.yaml_files import parse_yaml
+from app.data_files import parse_yaml
 
 COUNTRIES_FILE = "countries_regions.csv"
 BELT_AND_ROAD_FILE = "belt_and_road_countries.csv"

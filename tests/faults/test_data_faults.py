@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from app.data_files import parse_yaml
 from app.main import DataFilesRefused, create_app
-from app.reference.yaml_files import parse_yaml
 from app.settings import DATA_DIR
 from tests.conftest import KEY_A, make_settings
 from tests.factories import manifest

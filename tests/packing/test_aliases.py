@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from app.data_files import parse_yaml
 from app.packing.aliases import ALIASES_FILE, AliasFile, load_aliases
-from app.reference.yaml_files import parse_yaml
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "packing-lists.md"
 
