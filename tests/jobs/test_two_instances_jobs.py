@@ -47,16 +47,19 @@ def test_a_job_of_a_killed_instance_is_finished_by_the_other_once(postgres_url: 
         )
         assert response.status_code == 202, response.text
         location = response.headers["location"]
-        # Only the first instance runs a worker yet: it takes the job.
+        # Only the first instance runs a worker: it takes the job.
         wait_for(
             lambda: job_at(base_1, location)["progress"]["lines_done"] > 0,
             timeout=120,
             what="the first worker",
         )
-        second, base_2 = _start(postgres_url, tmp_path / "two.log", FAST_FAILOVER)
+        # Killed before the second instance starts, so the job cannot finish on the first meanwhile.
         first.send_signal(signal.SIGKILL)
         first.wait(timeout=20)
-        assert job_at(base_2, location)["status"] == "running"
+        second, base_2 = _start(postgres_url, tmp_path / "two.log", FAST_FAILOVER)
+        stalled = job_at(base_2, location)
+        assert stalled["status"] == "running", stalled
+        assert stalled["progress"]["lines_done"] < 30_000
 
         def done() -> dict[str, Any] | None:
             body = job_at(base_2, location)
