@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
@@ -36,7 +36,7 @@ class PartyMatch:
     entry: PartyEntry
     matched_name: str  # the entry's name, alias or Chinese name that matched
     score: int  # 0-100
-    match_type: str  # 'identifier' | 'name'
+    match_type: Literal["identifier", "name"]
     identifiers: tuple[tuple[str, str], ...]  # the (scheme, value) pairs both sides carry
     parts: dict[str, Any]  # which parts of the names matched, and how well
 

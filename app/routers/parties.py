@@ -116,7 +116,7 @@ def _match_out(match: PartyMatch) -> PartyMatchOut:
     return PartyMatchOut(
         entry=entry_out(match.entry),
         matched_name=match.matched_name,
-        match_type=match.match_type,
+        matched_by=match.match_type,
         score=match.score,
         parts=match.parts,
     )

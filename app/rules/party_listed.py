@@ -108,7 +108,7 @@ def _evidence(role: str, party: Party, match: PartyMatch) -> dict[str, Any]:
         "listed_on": entry.listed_on.isoformat() if entry.listed_on else None,
         "source": entry.source,
         "matched_name": match.matched_name,
-        "match_type": match.match_type,
+        "matched_by": match.match_type,
         "score": match.score,
         "identifiers": [{"scheme": s, "value": v} for s, v in match.identifiers],
         "parts": match.parts,

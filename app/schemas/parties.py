@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -33,7 +33,9 @@ class PartyEntryOut(BaseModel):
 class PartyMatchOut(BaseModel):
     entry: PartyEntryOut
     matched_name: str
-    match_type: str = Field(description="'identifier' (an identifier both carry) or 'name'.")
+    matched_by: Literal["identifier", "name"] = Field(
+        description="'identifier' (an identifier both carry) or 'name', as in PARTY_LISTED evidence."
+    )
     score: int
     parts: dict[str, Any] = Field(description="Which parts of the names matched, and how well.")
 

@@ -154,6 +154,11 @@ EVIDENCE_SCHEMA: dict[str, Any] = {
         "category": {"type": "string", "description": "HIGH_RISK_CATEGORY: a category id."},
         "campaign": {"type": "string", "description": "CAMPAIGN_*: the campaign id."},
         "country": {"type": "string", "description": "CAMPAIGN_DESTINATION: ISO 3166-1 alpha-2."},
+        "matched_by": {
+            "type": "string",
+            "enum": ["name", "identifier"],
+            "description": "PARTY_LISTED, PARTY_CLEARED: how the party met the list entry.",
+        },
     },
     "additionalProperties": True,
 }

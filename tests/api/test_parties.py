@@ -74,7 +74,7 @@ def test_a_listed_shipper_written_in_english_is_flagged_with_its_evidence(party_
     assert evidence["party_role"] == "shipper"
     assert evidence["list"] == "customs-ipr-penalties"
     assert evidence["entry"] == "Shenzhen Moumou Trading Co., Ltd."
-    assert evidence["match_type"] == "name"
+    assert evidence["matched_by"] == "name"
     assert evidence["score"] >= 88
     assert evidence["parts"]["distinctive"]["similarity"] == 100
     assert flag["points"] == 50
@@ -92,7 +92,7 @@ def test_a_consignee_with_the_listed_identifier_is_flagged_whatever_its_name(
     body = screen(party_client, manifest(line(), consignee=consignee, departure_date=QUIET_DAY))
     (flag,) = flags_of(body, "PARTY_LISTED")
     assert flag["evidence"]["party_role"] == "consignee"
-    assert flag["evidence"]["match_type"] == "identifier"
+    assert flag["evidence"]["matched_by"] == "identifier"
     assert flag["evidence"]["identifiers"] == [{"scheme": "uscc", "value": USCC}]
     assert flag["points"] == 80
     assert body["decision"] == "hold"
