@@ -13,7 +13,6 @@ words, finds typos; a squeezed-word table finds doubled letters.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
@@ -22,6 +21,7 @@ from typing import NamedTuple, overload
 
 import ahocorasick_rs
 
+from app.gc_pause import collector_paused
 from app.matching.fuzzy import DeletionIndex, max_edits
 from app.matching.normalize import TOKEN_RE, fold, is_leet_token, skeleton, squeeze, token_piece
 from app.matching.records import MarkRecord
@@ -249,16 +249,8 @@ def _reading_order(entry: AliasEntry) -> tuple[bool, int, int]:
 
 class MarkIndex:
     def __init__(self, brands: Sequence[MarkRecord]) -> None:
-        # The build makes a few hundred thousand small tuples and no reference cycles: the cyclic
-        # garbage collector would only re-walk them, again and again as they grow (a third of
-        # the build time at 50,000 marks).
-        paused = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             self._build(brands, vocabulary())
-        finally:
-            if paused:
-                gc.enable()
 
     def _build(self, brands: Sequence[MarkRecord], vocab: Vocabulary) -> None:
         self.brands = tuple(brands)

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
+from app.gc_pause import collector_paused
 from app.parties.names import CompanyName, NameReader, default_reader
 from app.parties.records import PartyEntry, PartyListFile, catalog_version
 
@@ -113,6 +114,10 @@ class PartyIndex:
     _by_key: dict[tuple[str, str], PartyEntry] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        with collector_paused():
+            self._build()
+
+    def _build(self) -> None:
         entries = [entry for f in self.files for entry in f.entries]
         names: list[tuple[int, str, CompanyName]] = []
         postings: dict[str, list[int]] = {}
@@ -120,7 +125,7 @@ class PartyIndex:
         read = self.reader.read
         for i, entry in enumerate(entries):
             for text in entry.all_names:
-                form = read(text)
+                form = read(text, legal_forms=False)  # read again, whole, for a match's evidence
                 n = len(names)
                 names.append((i, text, form))
                 for key in _keys(form):
@@ -179,7 +184,7 @@ class PartyIndex:
                     score -= country_penalty
                 if score < threshold or (i in found and found[i].score >= score):
                     continue
-                parts = _parts(form, entry_form, distinctive, generic, country)
+                parts = _parts(form, self.reader.read(text), distinctive, generic, country)
                 found[i] = PartyMatch(entry, text, max(0, score), "name", (), parts)
         ranked = sorted(found.values(), key=lambda m: (-m.score, m.entry.list_id, m.entry.id))
         return ranked[:limit]

@@ -95,7 +95,10 @@ class NameReader:
         self._generic = frozenset(generic)
         self._tokens: dict[str, tuple[str, ...]] = {}  # words read before: most names share many
 
-    def read(self, text: str) -> CompanyName:
+    def read(self, text: str, *, legal_forms: bool = True) -> CompanyName:
+        """The name read for comparison; `legal_forms=False` leaves out which legal-form words
+        were found (only the evidence of a match shows them, and naming them costs a fifth of
+        indexing a list)."""
         folded = unicodedata.normalize("NFKC", text).casefold()
         folded = _drop_address(folded)
         forms: list[str] = []
@@ -108,7 +111,7 @@ class NameReader:
                     folded = folded.replace(zh_form, " ")
             folded = CJK_RUN.sub(lambda m: " " + " ".join(self._read_chinese(m.group(), hanzi)) + " ", folded)
         latin = remove_org_types(folded, replacement=" ")
-        if latin != folded:
+        if legal_forms and latin != folded:
             # The words the legal forms took ('co', 'ltd'); rigour's extract_org_types would name
             # them too, at up to a hundred times the cost of the removal on some names.
             kept = set(_NON_WORD.split(latin))
