@@ -8,7 +8,10 @@ engine (the BRAND_MATCH rule, not the matcher alone). The catalogue's own brand 
 label: a title whose brand is a recorded mark (its name, an alias or a Chinese name) is a
 positive, split by whether the mark's name stands in the title or only a model or line name
 does; any other title is a negative, and a BRAND_MATCH on it is a false alarm unless it reads a
-compatibility mention ("case for iPhone"), which is counted apart with its points.
+compatibility mention ("case for iPhone"), which is counted apart with its points. The false
+alarms whose every reading is a recorded name of the mark as recorded are counted apart too: the
+title names the mark ("Swarovski crystal" on another maker's ring), which the brand column does
+not say.
 
 Catalogues used for the figures in docs/brand-reading.md (public entity-resolution benchmarks and
 a public retail sample; not shipped with the repository):
@@ -45,6 +48,9 @@ from app.settings import Settings  # noqa: E402
 
 BATCH = 500  # titles a manifest: BRAND_MATCH is a line rule, so lines do not meet
 COMPATIBILITY = "compatibility"
+# a recorded name of the mark written as recorded: on a negative, a mention the catalogue's brand
+# column does not tell ("Swarovski crystal" on another maker's ring, a licensed print)
+AS_RECORDED = frozenset({"exact", "case", "alias", "translation", "abbreviation"})
 # a title that may mention another maker's goods it fits: "case for iPhone", "compatible with HP"
 COMPATIBLE_WORDING = re.compile(r"\b(for|compatible|fits|replacement|replaces)\b", re.IGNORECASE)
 
@@ -164,6 +170,9 @@ def main() -> None:
         if marks:
             counts["false"] += 1
             failures["false"].append(f"{title}  ->  {sorted(m or '' for m in marks)}")
+            carried = [f for f in found if f.get("match_type") != COMPATIBILITY]
+            if all(f.get("match_type") in AS_RECORDED for f in carried):
+                counts["false_as_recorded"] += 1  # "Swarovski crystal", "Barbie print": the mark itself
         if any(f.get("match_type") == COMPATIBILITY for f in found):
             counts["compat"] += 1
         if marks and COMPATIBLE_WORDING.search(title):
@@ -179,6 +188,7 @@ def main() -> None:
         "recall_named": share("named_found", "named"),
         "recall_model_only": share("model_found", "model"),
         "false_alarm_share_of_negatives": share("false", "negative"),
+        "  of which the mark's name as recorded": share("false_as_recorded", "negative"),
         "compatibility_readings_on_negatives": share("compat", "negative"),
         "full_points_with_compatible_wording": share("compat_full", "negative"),
     }

@@ -17,6 +17,8 @@ class ScoringConfig(BaseModel):
     brand_match: int = Field(45, ge=0, le=100)
     # A recorded mark written in a disguised spelling (typo, leetspeak, homoglyph, spacing...).
     brand_match_disguised: int = Field(55, ge=0, le=100)
+    # A recorded mark named as what the goods fit ("case for iPhone", "compatible with HP").
+    brand_compatibility: int = Field(15, ge=0, le=100)
     # Added on top of a brand match when "replica", "AAA", "1:1", "OEM for"... stands next to it.
     replica_phrase: int = Field(25, ge=0, le=100)
     # A brand match covered by an authorization on file: informational.

@@ -95,6 +95,11 @@ class LineFacts:
         return self.line.line_id
 
     @property
+    def marks(self) -> tuple[BrandHit, ...]:
+        """The hits of marks the goods carry: not those named as what the goods fit."""
+        return tuple(hit for hit in self.brand_hits if hit.carried)
+
+    @property
     def categories(self) -> frozenset[str]:
         return self.text_categories | self.hs_categories
 

@@ -14,7 +14,7 @@ def goods_signatures(lines: Sequence[LineFacts], knowledge: EngineData) -> tuple
     """One signature per kind of goods: lines with the same description key, category and brand add up."""
     merged: dict[tuple[str, str | None, str | None], GoodsSignature] = {}
     for line in lines:
-        brand = line.brand_hits[0].brand if line.brand_hits else None
+        brand = line.marks[0].brand if line.marks else None
         key = (line.text_key, line.category, brand)
         quantity = line.line.quantity or 1
         value = (line.unit_value_usd or 0.0) * quantity

@@ -16,16 +16,17 @@ from collections.abc import Iterable
 from itertools import accumulate, chain, compress, count, repeat
 from operator import add, not_
 
-from app.matching.context import CUE_BOUND, GOODS_BOUND, LineContext
-from app.matching.index import Found, MarkIndex
+from app.matching.context import CODE_BOUND, CUE_BOUND, GOODS_BOUND, LineContext, code_after
+from app.matching.index import NAME_KINDS, Found, MarkIndex
 from app.matching.keys import SHORT_PAIR_AT_RE, KeyFinder, short_runs, spellings
 from app.matching.normalize import fold
 from app.matching.vocabulary import Vocabulary
 from app.matching.words import WordReader
 from app.text import SKELETON_BYTES
 
-# A short key that needs the goods to fit: the categories that may fit, whether a cue must stand by.
-GoodsBound = tuple[frozenset[str], bool]
+# A short key that needs the goods to fit: the categories and Nice classes that may fit, whether a
+# cue must stand by, and whether a product code after it counts instead (SHORT readings).
+GoodsBound = tuple[frozenset[str], frozenset[int], bool, bool]
 # A line to read on: its folded text, its tokens and the long keys of its compact form.
 ToRead = tuple[str, list[str], list[Found]]
 
@@ -58,21 +59,32 @@ class BatchSieve:
             readings = [entries[i] for i in entry_ids]
             if all(e.level in GOODS_BOUND for e in readings):
                 fit = frozenset().union(*[index.brand_categories[e.brand] for e in readings])
+                named = [index.brand_classes[e.brand] for e in readings if e.kind in NAME_KINDS]
+                classes = frozenset[int]().union(*named)
                 needs_cue = all(e.level in CUE_BOUND for e in readings)
-                bound.update((spelling, (fit, needs_cue)) for spelling in spellings(key))
+                coded = any(e.level in CODE_BOUND for e in readings)
+                rule = (fit, classes, needs_cue, coded)
+                bound.update((spelling, rule) for spelling in spellings(key))
             else:
                 always.update(spellings(key))
         return frozenset(always), {w: rule for w, rule in bound.items() if w not in always}
 
     def _fits_goods(self, tokens: list[str], categories: frozenset[str], bound: Iterable[str]) -> bool:
-        """Whether a goods-bound short key of the line may count there: the line's categories, as
-        its context reads them, meet the brand's, and a mark cue stands in the line where the
-        reading needs one."""
+        """Whether a goods-bound short key of the line may count there: the line's categories or
+        the Nice classes of its goods, as its context reads them, meet the brand's, and a mark cue
+        stands in the line where the reading needs one; or a product code follows the key where a
+        code counts for it."""
         ctx = LineContext(tokens, "", categories, None, self._vocab)
-        return any(
-            not ctx.categories.isdisjoint(fit) and (not needs_cue or ctx.has_cue)
-            for fit, needs_cue in map(self._goods_bound.__getitem__, bound)
-        )
+        for key in bound:
+            fit, classes, needs_cue, coded = self._goods_bound[key]
+            fits = not ctx.categories.isdisjoint(fit) or (
+                bool(classes) and not classes.isdisjoint(ctx.goods_classes)
+            )
+            if fits and (not needs_cue or ctx.has_cue):
+                return True
+            if coded and any(code_after(tokens, i, i + 1) for i, word in enumerate(tokens) if word == key):
+                return True
+        return False
 
     @staticmethod
     def apart(folded: list[str]) -> set[int]:

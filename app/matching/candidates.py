@@ -100,14 +100,17 @@ class CandidateReader:
 
     def _spacing_is_deliberate(self, line: Line, toks: tuple[Token, ...]) -> bool:
         """ "R O L E X", "G.U.C.C.I", "Lou-is", "Oak ley": not two ordinary words that happen to meet,
-        nor a suspended hyphen of plain prose ("mono-, di- or tri-")."""
+        nor joined by hyphens as compounds are ("on-the-go"), nor a suspended hyphen of plain prose
+        ("mono-, di- or tri-")."""
         seps = [line.folded[a.end : b.start] for a, b in zip(toks, toks[1:], strict=False)]
         if any(map(_SUSPENDED_HYPHEN.fullmatch, seps)):
             return False
-        if any(s.strip() for s in seps) or all(len(t.text) == 1 for t in toks):
+        if all(len(t.text) == 1 for t in toks):
             return True
-        dictionary = self._dictionary
-        return not all(t.text in dictionary for t in toks)
+        ordinary = all(t.text in self._dictionary for t in toks)
+        if ordinary and all(s == "-" for s in seps):
+            return False  # "on-the-go", "one-piece": how compound words are written
+        return any(s.strip() for s in seps) or not ordinary
 
     def _glued(
         self, line: Line, entry: AliasEntry, cstart: int, cend: int, cstarts: list[int]
@@ -126,7 +129,9 @@ class CandidateReader:
         for tok, rest in ((head, head.text[: cstart - head.cstart]), (tail, tail.text[cend - tail.cstart :])):
             if not rest:
                 continue
-            if not tok.text.isalpha() or tok.text in dictionary or len(rest) < 3 or rest not in dictionary:
+            if not tok.text.isalpha() or self._words.is_word(tok.text):
+                return None  # "Mandeville" is a name of its own, not "man" glued to De Ville
+            if len(rest) < 3 or rest not in dictionary:
                 return None
             if named and not self._index.brand_categories[entry.brand].isdisjoint(
                 self._category_cues.get(rest, ())
@@ -177,9 +182,11 @@ class CandidateReader:
                 distance = OSA.distance(written, key, score_cutoff=limit)
                 if not 0 < distance <= limit:
                     continue  # as recorded (the exact pass reads it), or too far
-                near = zip(pieces[first:last], words, strict=True)
+                near = [*zip(pieces[first:last], words, strict=True)]
                 if any(OSA.distance(p, w, score_cutoff=2) > 1 for p, w in near):
                     continue
+                if any(p != w and min(len(p), len(w)) <= 2 for p, w in near):
+                    continue  # "Moto G" is no typo of "Moto E": a model's letter names another model
                 if _digits(written) != _digits(key):
                     continue  # "iPhone 26" is no typo of "iPhone 16": numbers name other things
                 kind = MatchType.DOUBLED if squeeze(written) == squeeze(key) else MatchType.TYPO
@@ -202,7 +209,7 @@ class CandidateReader:
             ]
             if swapped and not entry.cjk:
                 return MatchType.HOMOGLYPH, ", ".join(swapped)
-        if any(map(_leet, toks)):
+        if any(map(_leet, toks)) and _plain(toks) != entry.folded:  # "HERO11" as recorded is no leetspeak
             leet = [
                 f"{c}→{c.translate(LEET)}"
                 for t in toks
@@ -213,7 +220,11 @@ class CandidateReader:
             return MatchType.LEET, ", ".join(leet)
         if pieces != entry.words and not entry.cjk:
             return MatchType.SPACING, ""
-        if _plain(toks) != entry.folded and not entry.cjk:
+        if (written := _plain(toks)) != entry.folded and not entry.cjk:
+            if len(written) == len(entry.folded) and not any(map(self._words.is_word, map(_text, toks))):
+                # "Nlke": l written for i (or i for l), a look-alike letter, not a slip
+                swaps = {f"{a}→{b}" for a, b in zip(written, entry.folded, strict=True) if a != b}
+                return MatchType.HOMOGLYPH, ", ".join(sorted(swaps))
             return MatchType.TYPO, "1"
         if entry.kind == "name":
             return (MatchType.EXACT if surface == entry.text else MatchType.CASE), ""

@@ -32,7 +32,10 @@ cannot be checked against a line's goods, so there only its own flags count.
 What a line can say for a mark, all read from data:
 
 * category: the line's goods categories (the classifier's, plus the category cue words of
-  data/context_cues.yaml) meet the brand's `categories`;
+  data/context_cues.yaml) meet the brand's `categories`, or the Nice classes of the goods its
+  words name (data/nice_goods.yaml: "toner" class 2, "software" class 9, "towel" class 24) meet
+  the brand's (its `nice_classes` and those of its categories' goods) where the alias is a name
+  of the brand: a model names one line of goods, which the categories tell;
 * declared: the shipper declared this brand on the line;
 * companion: a distinctive alias of the same brand (its name, a model) is also in the line;
 * cue: a mark-cue word ("logo", "brand", "original", "genuine", "monogram"...) stands within
@@ -42,16 +45,22 @@ What a line can say for a mark, all read from data:
   recorded inner capitals, as in "iPhone");
 * kin: for the first word of a name read alone (HEAD), any other name or model of the same
   brand in the line, ordinary-word models included ("Audemars royal oak", "Patek nautilus");
+* maker: for a model, a name of its brand written right before it, whatever that name's level
+  ("On Cloud", "Puma Palermo"): a maker's name and its model;
 * name goods: beside a brand's full many-word name written as recorded ("hot wheels"), the
   looser goods words of data/context_cues.yaml `name_goods_cues` ("cars", "track") also tell the
   line's category: two ordinary words that form the whole recorded name next to goods of the
-  brand's kind are the mark.
+  brand's kind are the mark;
+* code: a maker's model or part code follows the alias ("Canon EW-83J", "Apple MD199HN/A",
+  "HP 15-ac116TX") or ends the line the alias leads: letters and digits mixed, not a size or unit
+  ("50ml") nor a leetspeak word.
 
-DISTINCTIVE needs nothing. WORD needs any one of the five. SHORT and GOODS need category,
-declared or companion; SHORT also matches whole tokens only ("3m x 4m" tarpaulin is no 3M), and a
-SHORT alias that is a dictionary word right after a number is a unit ("100 cc" is no Chanel).
-COMPANION needs declared, companion, or category and cue together. HEAD needs category, declared
-or kin.
+DISTINCTIVE needs nothing. WORD needs any one of category, declared, companion, cue, casing or
+code. SHORT needs category, declared, companion or code; GOODS category, declared or companion;
+SHORT also matches whole tokens only ("3m x 4m" tarpaulin is no 3M), and a SHORT alias that is a
+dictionary word right after a number is a unit ("100 cc" is no Chanel). COMPANION needs
+declared, companion, or category and cue together. HEAD needs category, declared or kin. Any
+model counts right after its brand's name (maker).
 
 An ordinary-word model or alias (GOODS, COMPANION) directly followed, numbers aside, by a goods
 word that names none of the brand's categories, or by an accessory noun (`accessory_nouns`:
@@ -66,10 +75,12 @@ no category or cue evidence. Whatever the level, an alias inside one of its bran
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
 from app.matching.index import Level
+from app.matching.normalize import is_product_code
 from app.matching.vocabulary import Vocabulary
 from app.text import singular
 
@@ -94,6 +105,7 @@ class LineContext:
         self._upper: bool | None = None
         self._present: frozenset[str] | None = None
         self._unbranded: bool | None = None
+        self._classes: dict[int, str] | None = None
 
     @property
     def present(self) -> frozenset[str]:
@@ -112,6 +124,22 @@ class LineContext:
                 found |= cues.get(word) or cues.get(singular(word), frozenset())
             self._categories = frozenset(found)
         return self._categories
+
+    @property
+    def goods_classes(self) -> dict[int, str]:
+        """The Nice classes of the goods the line names (data/nice_goods.yaml), each with the
+        first word or two-word phrase naming them: "pen drives" is class 9, "bath towel" 24."""
+        if self._classes is None:
+            table = self._vocab.goods_classes
+            found: dict[int, str] = {}
+            words = self.words
+            for i, word in enumerate(words):
+                pair = f"{word} {singular(words[i + 1])}" if i + 1 < len(words) else ""
+                for goods in (pair, word, singular(word)):
+                    for n in table.get(goods, ()):
+                        found.setdefault(n, goods)
+            self._classes = found
+        return self._classes
 
     @property
     def name_goods(self) -> frozenset[str]:
@@ -148,10 +176,13 @@ class LineContext:
 
 # What `evidence` asks of a reading at these levels, for a line read without a declared brand
 # and without another name of the brand: the line's goods must fit the brand's (SHORT, GOODS,
-# COMPANION), and a mark cue must stand in the line too (COMPANION). find_many reads a line on
+# COMPANION), and a mark cue must stand in the line too (COMPANION); a product code after a SHORT
+# reading counts as its goods fitting. find_many reads a line on
 # for such a reading only where both may hold; keep these beside the rules they summarise.
+_QUANTITY_RE = re.compile(r"\d+[a-z]+")  # a number and its unit: "16kva", "500mah"
 GOODS_BOUND = frozenset({Level.SHORT, Level.GOODS, Level.COMPANION})
 CUE_BOUND = frozenset({Level.COMPANION})
+CODE_BOUND = frozenset({Level.SHORT})  # a product code after it counts instead of the goods
 
 
 def evidence(
@@ -159,6 +190,7 @@ def evidence(
     *,
     brand: int,
     brand_categories: frozenset[str],
+    brand_classes: frozenset[int],
     span: tuple[int, int],
     surface: Callable[[], str],
     recorded: str,
@@ -167,11 +199,17 @@ def evidence(
     vocab: Vocabulary,
     has_kin: bool = False,
     full_name: bool = False,
+    name: bool = False,
+    after_name: bool = False,
+    colour: bool = False,
 ) -> str | None:
     """Why the line reads the alias as the mark ("" when no reason is needed), or None.
     `surface` gives the alias as written in the line; only an ordinary-word name asks for it.
     `has_kin`: another name or model of the brand, of any level, is in the line; `full_name`: the
-    alias is the brand's many-word name written word for word."""
+    alias is the brand's many-word name written word for word; `name`: the alias is a name of the
+    brand (not a model), which is put on goods of every class the brand is recorded in;
+    `after_name`: the alias is a model written right after a name of the brand ("On Cloud");
+    `colour`: the name is a colour ("Off-White"), which goods of the brand's kind say nothing for."""
     if level == Level.DISTINCTIVE:
         return ""
     if ctx.declared_brand == brand:
@@ -180,6 +218,8 @@ def evidence(
         return "the brand's name or another of its names is also in the line"
     if level == Level.HEAD and has_kin:
         return "another of the brand's names or models is also in the line"
+    if after_name:
+        return "it follows the brand's name, as a maker's model does"
     if ctx.unbranded:
         return None  # "no brand", "generic", "own brand": the line says it carries no mark
     if level in (Level.GOODS, Level.COMPANION) and describes_other_goods(
@@ -190,21 +230,44 @@ def evidence(
     if level == Level.SHORT and start > 0 and ctx.words[start - 1].isdigit():
         if ctx.words[start] in vocab.dictionary:
             return None  # "100 cc", "5 hp": a unit after its number
-    fit = brand_categories & ctx.categories
-    if full_name and not fit:
+    fit = frozenset() if colour else brand_categories & ctx.categories
+    if full_name and not fit and not colour:
         fit = brand_categories & ctx.name_goods
     goods = f"the line's goods ({', '.join(sorted(fit))}) are the brand's"
+    if not fit and name and not colour and (classes := brand_classes.intersection(ctx.goods_classes)):
+        n = min(classes)
+        goods = f"the line's goods ('{ctx.goods_classes[n]}', Nice class {n}) are of a class the brand's are"
+        fit = frozenset({goods})
     if level == Level.COMPANION:
         cue = cue_near(ctx.words, span, vocab)
         return f"{goods} and '{cue}' stands next to it" if fit and cue else None
     if fit:
         return goods
+    if level in (Level.WORD, Level.SHORT) and not colour and (code := code_after(ctx.words, *span)):
+        return f"a product code ('{code}') follows it"
     if level in (Level.SHORT, Level.GOODS, Level.HEAD):
         return None
     if cue := cue_near(ctx.words, span, vocab):
         return f"'{cue}' stands next to it"
-    if mark_casing(surface(), recorded, ctx.upper_line):
+    # a colour in title case is still the colour ("Kurta, Off-White"); in capitals it is a mark
+    if mark_casing(surface(), recorded.lower() if colour else recorded, ctx.upper_line):
         return "it is written as a mark"
+    return None
+
+
+def code_after(words: Sequence[str], start: int, end: int) -> str | None:
+    """A maker's model or part code right after the mark, a number or a series prefix of up to
+    three letters aside ("Canon EW-83J", "Apple MD199HN/A", "HP 15-ac116TX"), or ending a line
+    the mark leads ("Canon PSC-1000 leather case - 2350B001"). That is how branded goods are
+    named."""
+    for word in words[end : end + 3]:
+        if is_product_code(word):
+            return word
+        if not (word.isdigit() or (len(word) <= 3 and word.isascii() and word.isalpha())):
+            break
+    last = words[-1] if start == 0 and len(words) > end + 1 else ""
+    if is_product_code(last) and not _QUANTITY_RE.fullmatch(last):
+        return last  # a part number, not a quantity in a unit ("16kva")
     return None
 
 

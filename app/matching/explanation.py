@@ -1,25 +1,46 @@
 """Stage 5: the hit a person reads: the mark, the text as the line wrote it, and why.
 
 The reason says what the alias is (the recorded mark, a model name, the Chinese name...), how the
-line writes it (`MatchType`) and, when the context decided, why it was read as the mark.
+line writes it (`MatchType`) and, when the context decided, why it was read as the mark; a mark
+named as what the goods fit (compatibility.py) says so.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from app.matching.candidates import Candidate
+from app.matching.compatibility import fitting_wording
 from app.matching.context import LineContext, replica_phrase
-from app.matching.hits import BrandHit, MatchType
+from app.matching.hits import PLAIN, BrandHit, MatchType
 from app.matching.index import AliasEntry, Level
 from app.matching.normalize import Line
 from app.matching.vocabulary import Vocabulary
 
 
-def hit(brand: str, line: Line, cand: Candidate, why: str, ctx: LineContext, vocab: Vocabulary) -> BrandHit:
+def hit(
+    brand: str,
+    line: Line,
+    cand: Candidate,
+    why: str,
+    ctx: LineContext,
+    vocab: Vocabulary,
+    candidates: Sequence[Candidate] = (),
+) -> BrandHit:
+    """The hit of an accepted candidate; `candidates`: all the line's, where it may write marks."""
     matched = matched_text(line, cand)
     text = reason(matched, brand, cand)
     if why:
         text += f"; read as the mark because {why}"
-    replica = replica_phrase(ctx, (cand.first, cand.last), vocab)
+    span = (cand.first, cand.last)
+    replica = replica_phrase(ctx, span, vocab)
+    # a deliberate disguise hides the mark: it describes no fit
+    plain = cand.match_type in PLAIN or cand.weak
+    if plain and replica is None and ctx.declared_brand != cand.entry.brand:
+        fits = fitting_wording(cand, candidates, ctx, vocab)
+        if fits is not None:
+            text += f"; named as what the goods fit ('{fits}'), not as their own mark"
+            return BrandHit(brand, matched, MatchType.COMPATIBILITY, cand.similarity, text)
     return BrandHit(brand, matched, cand.match_type, cand.similarity, text, replica)
 
 

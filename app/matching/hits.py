@@ -28,6 +28,7 @@ class MatchType(StrEnum):
     SPACING = "spacing"  # separators inside the mark
     GLUED = "glued"  # glued to the words around it
     SIMILAR = "similar"  # a search's near miss, never a screening's
+    COMPATIBILITY = "compatibility"  # named as what the goods fit: "case for iPhone"
 
     @property
     def plain(self) -> bool:
@@ -59,3 +60,8 @@ class BrandHit:
     similarity: int  # 0-100
     reason: str  # one sentence a person understands
     replica_phrase: str | None = None  # "replica", "AAA", "1:1" ... seen next to the mark
+
+    @property
+    def carried(self) -> bool:
+        """The goods carry the mark: any reading but a compatibility mention ("case for iPhone")."""
+        return self.match_type is not MatchType.COMPATIBILITY

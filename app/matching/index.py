@@ -100,6 +100,9 @@ def found_order(found: Found) -> tuple[int, int]:
     return found[0], -found[1][0]
 
 
+# The kinds of alias that name the brand itself, not one of its models.
+NAME_KINDS = frozenset({"name", "alias", "translation", "abbreviation"})
+
 WHOLE = -1  # a WordRef position: the whole alias as one word
 
 # (entry id, which word of the entry or WHOLE). A plain tuple of ints: the collector stops
@@ -147,7 +150,10 @@ def _level(
     even where the record lists it as a context model: "suede skirt", "mini headphones". Nor does
     a word of three letters or fewer that the record writes as a word, not in capitals ("On",
     "Go", "Air"): "slip-on shoes", "on the go", "air conduction" are everyday wording of the very
-    goods such brands sell, so the goods fitting is not enough ("HP", "CC" are initialisms)."""
+    goods such brands sell, so the goods fitting is not enough ("HP", "CC" are initialisms). Nor
+    does a one-word model that is an everyday word in English or another language
+    (data/everyday_words.txt: "Office", "Marine", "Campus", "Classique"), wherever the record
+    lists it."""
     has_categories = bool(categories)
     if cjk:
         if needs_context and kind != "name":
@@ -165,6 +171,8 @@ def _level(
     if kind != "abbreviation" and has_categories and not capitals and len(key) <= 3 and len(words) == 1:
         if key.isalpha() and words[0] in vocab.dictionary:
             return Level.COMPANION
+    if kind == "model" and has_categories and not capitals and len(words) == 1 and words[0] in vocab.everyday:
+        return Level.COMPANION  # "Office", "Campus", "Classique": any seller's wording of any goods
     if needs_context and kind != "name":
         return Level.GOODS
     dictionary = vocab.dictionary
@@ -247,6 +255,11 @@ def _reading_order(entry: AliasEntry) -> tuple[bool, int, int]:
     return (entry.kind in ("name", "abbreviation"), entry.level, -KIND_ORDER[entry.kind])
 
 
+def _goods_classes(record: MarkRecord, vocab: Vocabulary) -> frozenset[int]:
+    own = {int(n) for n in getattr(record, "nice_classes", None) or ()}
+    return frozenset(own.union(*(vocab.category_classes.get(c, ()) for c in record.categories)))
+
+
 class MarkIndex:
     def __init__(self, brands: Sequence[MarkRecord]) -> None:
         with collector_paused():
@@ -257,6 +270,12 @@ class MarkIndex:
         shared: dict[frozenset[str], frozenset[str]] = {}  # one set for brands of the same goods
         self.brand_categories = tuple(
             shared.setdefault(frozenset(b.categories), frozenset(b.categories)) for b in self.brands
+        )
+        # the Nice classes of each brand's goods: its own, and those of its categories' goods
+        by_classes: dict[frozenset[int], frozenset[int]] = {}
+        self.brand_classes = tuple(
+            by_classes.setdefault(classes, classes)
+            for classes in (_goods_classes(b, vocab) for b in self.brands)
         )
         self.non_mark = tuple(tuple(k for p in b.non_mark_phrases if (k := skeleton(p))) for b in self.brands)
         chosen: dict[tuple[int, str], AliasEntry] = {}
@@ -280,8 +299,9 @@ class MarkIndex:
     def _heads(self, chosen: dict[tuple[int, str], AliasEntry], vocab: Vocabulary) -> list[AliasEntry]:
         """The first word of each many-word name, read alone at Level.HEAD ("Audemars royal oak",
         "Jaeger reverso"), where it is distinctive: alphabetic, HEAD_MIN letters or more, neither a
-        dictionary word ("Stone" Island), nor a place or given name ("Canada" Goose, "Michael" Kors),
-        nor a goods or descriptive word; not a key of any brand already; the head of one name only."""
+        dictionary word ("Stone" Island), nor a place or given name ("Canada" Goose, "Michael" Kors,
+        "Giorgio" Armani: an everyday word of another language), nor a goods or descriptive word;
+        not a key of any brand already; the head of one name only."""
         taken = {key for _, key in chosen}
         heads: dict[str, list[AliasEntry]] = {}
         for (brand_id, _), entry in chosen.items():
@@ -291,7 +311,8 @@ class MarkIndex:
             head = entry.words[0]
             if len(word) < HEAD_MIN or not word.isalpha() or head in taken:
                 continue
-            if word in vocab.dictionary or word in vocab.proper_nouns or word in vocab.descriptive:
+            ordinary = (vocab.dictionary, vocab.proper_nouns, vocab.descriptive, vocab.everyday)
+            if any(word in words for words in ordinary):
                 continue
             if word in vocab.category_cues:
                 continue

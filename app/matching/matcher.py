@@ -2,10 +2,11 @@
 
 A line goes through words.py (each word read once against the mark words), keys.py (the keys it
 holds where a mark may stand), candidates.py (the aliases it may write, and how), acceptance.py
-(which of them name their mark in the line's context) and explanation.py (the hits and their
-reasons). `find` reads one line; `find_many` many, with batch.py's sieve sending on only the lines
-that may name a mark; `search` reads a query through the same stages without context
-(search.py); a declared brand is read the same way.
+(which of them name their mark in the line's context), compatibility.py (which name a mark as
+what the goods fit) and explanation.py (the hits and their reasons). `find` reads one line;
+`find_many` many, with batch.py's sieve sending on only the lines that may name a mark; `search`
+reads a query through the same stages without context (search.py); a declared brand is read the
+same way.
 
 The common case, a line naming no mark, costs one fold, one Aho-Corasick pass over the line's
 compact form and a dictionary look-up per unknown word.
@@ -109,7 +110,7 @@ class BrandMatcher:
         ctx = LineContext(tokens, text, categories, declared, self._vocab)
         names = self._index.brands
         hits = [
-            hit(names[cand.entry.brand].name, line, cand, why, ctx, self._vocab)
+            hit(names[cand.entry.brand].name, line, cand, why, ctx, self._vocab, candidates)
             for cand, why in accept(self._index, self._vocab, line, candidates, ctx)
         ]
         if declared is not None and all(h.brand != names[declared].name for h in hits):

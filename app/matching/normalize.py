@@ -116,6 +116,21 @@ def is_leet_token(token: str) -> bool:
     )
 
 
+def is_product_code(token: str) -> bool:
+    """A folded token that reads as a maker's model or part code ("md199hn", "h61", "g470ah"):
+    letters and digits mixed, neither a size or unit ("50ml", "3xl") nor a leetspeak word (three
+    digits or more are a code's, whatever its letters)."""
+    return (
+        len(token) >= 3
+        and not token.isalpha()
+        and not token.isdigit()
+        and token.isalnum()
+        and token.isascii()
+        and _UNIT_OR_CODE_RE.fullmatch(token) is None
+        and (sum(map(str.isdigit, token)) >= 3 or not is_leet_token(token))
+    )
+
+
 def token_piece(token: str) -> tuple[str, bool]:
     """The compact skeleton of one folded token, and whether leetspeak was read in it."""
     if token.isalpha():

@@ -18,6 +18,8 @@ class MarkRecord(Protocol):
     @property
     def categories(self) -> Sequence[str]: ...  # contract category ids of its goods
     @property
+    def nice_classes(self) -> Sequence[int]: ...  # Nice classes it is recorded in (may be empty)
+    @property
     def common_word(self) -> bool: ...  # the name itself is an ordinary word
     @property
     def aliases(self) -> Sequence[str]: ...

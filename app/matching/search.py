@@ -1,8 +1,9 @@
 """The brand look-up (GET /v1/brands): the marks a free-text query names or resembles.
 
 The query is read through the same stages as a screened line (words, keys, candidates), without
-asking the line for context: a seller asks about the words themselves. Then near misses of the
-words no mark was read in.
+asking the line for context: a seller asks about the words themselves, and a spelling screening
+reads as a mark ("Nlke", "R0LEX") is found here as screening finds it. Then near misses of the
+words no mark was read in, which the answer says screening does not read.
 """
 
 from __future__ import annotations
@@ -56,7 +57,10 @@ def search(index: MarkIndex, line: Line, candidates: list[Candidate], limit: int
             old = close.get(brand)
             if score < SEARCH_CUTOFF or brand in hits or (old is not None and old.similarity >= score):
                 continue
-            text = f"'{written}' is close to {describe(entry, brand)} (similarity {score})"
+            text = (
+                f"'{written}' is close to {describe(entry, brand)} (similarity {score}); "
+                "a near miss, which screening does not read as the mark"
+            )
             close[brand] = BrandHit(brand, written, MatchType.SIMILAR, score, text)
     suggestions = sorted(close.values(), key=lambda h: -h.similarity)
     return [*hits.values(), *suggestions][:limit]

@@ -3,7 +3,8 @@
 A word may be near a mark word (a typo or a doubled letter), have a short mark glued on
 ("zippolighter"), or be leetspeak ("r0lex": its line is then parsed token by token). Dictionary
 words and place and given names have nothing to read: they are never a misspelt or glued mark
-("made in Bulgaria" is no Bvlgari, "Malta" no Makita). A gate on which words may be read as a
+("made in Bulgaria" is no Bvlgari, "Malta" no Makita), nor is a word written often in everyday
+text (data/frequent_words.txt: "Moda" is no Omoda, "ebook" no HP). A gate on which words may be read as a
 disguise belongs here.
 """
 
@@ -47,11 +48,17 @@ class WordReader:
         self._index = index
         self._dictionary = vocab.dictionary
         self._ordinary = vocab.dictionary | vocab.proper_nouns
+        # read on first sight, not copied in: the set every batch is compared with stays small
+        self._frequent = vocab.frequent
         self._known: set[str] = set(self._ordinary)  # words with nothing to read
         self.typos: dict[str, tuple[Typo, ...]] = {}  # words near some mark word
         self.glues: dict[str, tuple[tuple[int, int], ...]] = {}  # words with a short mark glued on
         self.leet: set[str] = set()  # leetspeak words: their line is parsed token by token
         self._cache_limit = len(self._known) + _CACHE_LIMIT
+
+    def is_word(self, word: str) -> bool:
+        """A dictionary word, place or given name, or a word written often: never a disguised mark."""
+        return word in self._ordinary or word in self._frequent
 
     def notes(self, tokens: Iterable[str]) -> WordNotes:
         """What the words hold (see WordNotes). Each word is read once, then remembered."""
@@ -84,6 +91,9 @@ class WordReader:
 
     def _read_word(self, word: str) -> tuple[tuple[Typo, ...], tuple[tuple[int, int], ...]]:
         """A word first seen: its typo readings and glued short marks, remembered."""
+        if word in self._frequent:
+            self._known.add(word)
+            return (), ()
         if not word.isalpha():
             if not word.isdigit() and word.isascii() and is_leet_token(word):
                 self.leet.add(word)

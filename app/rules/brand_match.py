@@ -1,8 +1,9 @@
 """BRAND_MATCH: a line names a recorded mark; BRAND_AUTHORIZED when an authorization covers it.
 
 One flag per brand per line, from the brand matcher's hits (app/matching). A disguised spelling
-(typo, leetspeak, homoglyph, spacing...) weighs more than a plain one, and replica wording next to
-the mark ("replica", "AAA", "1:1", "-look") adds its own points. The authorizations in the
+(typo, leetspeak, homoglyph, spacing...) weighs more than a plain one, a mark named as what the
+goods fit ("case for iPhone") far less, and replica wording next to the mark ("replica", "AAA",
+"1:1", "-look") adds its own points. The authorizations in the
 screening context are already those of this tenant and this shipper, so a hit is covered when
 one names the brand and is valid on the screening date.
 """
@@ -21,6 +22,10 @@ RECOMMENDATION = "Ship only with the rights holder's authorization on file, or r
 REPLICA_RECOMMENDATION = (
     "Hold the goods: the line describes them as a copy of a recorded mark. Ship only with the rights "
     "holder's authorization on file."
+)
+FITTING_RECOMMENDATION = (
+    "Check that the goods, their packaging and labels carry no mark of the brand they fit; the "
+    "brand may be named in words only, to say what the goods fit."
 )
 AUTHORIZED_RECOMMENDATION = "Keep the authorization reference with the shipping documents."
 
@@ -55,6 +60,8 @@ def _evidence(facts: LineFacts, hit: BrandHit, env: RuleEnv) -> dict[str, Any]:
 
 
 def _match(facts: LineFacts, hit: BrandHit, env: RuleEnv) -> Flag:
+    if not hit.carried:
+        return _fitting(facts, hit, env)
     scoring = env.config.scoring
     disguised = hit.match_type not in PLAIN
     points = scoring.brand_match_disguised if disguised else scoring.brand_match
@@ -69,6 +76,20 @@ def _match(facts: LineFacts, hit: BrandHit, env: RuleEnv) -> Flag:
         reason=reason,
         recommendation=REPLICA_RECOMMENDATION if hit.replica_phrase else RECOMMENDATION,
         points=min(points, 100),
+        evidence=_evidence(facts, hit, env),
+    )
+
+
+def _fitting(facts: LineFacts, hit: BrandHit, env: RuleEnv) -> Flag:
+    """A mark named as what the goods fit ("case for iPhone"): lawful wording, unless the goods
+    themselves carry the mark, which only the goods can show."""
+    return Flag(
+        code=FlagCode.BRAND_MATCH,
+        severity=Severity.LOW,
+        line_id=facts.line_id,
+        reason=hit.reason,
+        recommendation=FITTING_RECOMMENDATION,
+        points=env.config.scoring.brand_compatibility,
         evidence=_evidence(facts, hit, env),
     )
 
@@ -106,6 +127,11 @@ RULE = LineRuleSpec(
             "brand_match_disguised",
             55,
             "`BRAND_MATCH`, disguised (typo, leetspeak, homoglyph, spacing, punctuation)",
+        ),
+        Points(
+            "brand_compatibility",
+            15,
+            '`BRAND_MATCH`, the mark named as what the goods fit ("case for iPhone", "compatible with HP")',
         ),
         Points(
             "replica_phrase",

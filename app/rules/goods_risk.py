@@ -18,7 +18,7 @@ def high_risk_category(category: str | None, env: RuleEnv) -> bool:
 
 
 def high_risk_line(facts: LineFacts, env: RuleEnv) -> bool:
-    return bool(facts.brand_hits) or any(high_risk_category(c, env) for c in facts.categories)
+    return bool(facts.marks) or any(high_risk_category(c, env) for c in facts.categories)
 
 
 def category_label(category: str, env: RuleEnv) -> str:

@@ -26,10 +26,10 @@ _WORD = re.compile(r"[^\W_]+")  # folded letters and digits: "wh-1000xm5" is "wh
 
 def check(facts: LineFacts, env: RuleEnv) -> Iterator[Flag]:
     value = facts.unit_value_usd
-    if value is None or not facts.brand_hits:
-        return
+    if value is None or not facts.marks:
+        return  # a compatibility mention prices nothing: the goods are not the mark's
     seen: set[str] = set()
-    for hit in facts.brand_hits:
+    for hit in facts.marks:
         if hit.brand.casefold() in seen:
             continue
         seen.add(hit.brand.casefold())

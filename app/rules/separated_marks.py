@@ -124,7 +124,7 @@ def check(facts: ManifestFacts, env: RuleEnv) -> Iterator[Flag]:
     if not marks:
         return
     carriers = {line.index for line, _ in readings}
-    goods = [line for line in facts.lines if line.index not in carriers and not line.brand_hits]
+    goods = [line for line in facts.lines if line.index not in carriers and not line.marks]
     wanted = frozenset(word for _, reading in marks for word in reading.goods_words)
     index = GoodsIndex(goods, wanted, env)
     patterns = env.config.patterns

@@ -312,7 +312,7 @@ def test_find_many_reads_each_line_of_a_mixed_batch_on_its_own() -> None:
 def descriptive_matcher() -> BrandMatcher:
     return BrandMatcher.build(
         [
-            brand("Puma", ["footwear", "clothing"], context_models=["Suede", "Palermo"]),
+            brand("Puma", ["footwear", "clothing"], context_models=["Suede", "Mayze"]),
             brand("New Balance", ["footwear"], common_word=True, context_models=["327", "Fresh Foam"]),
             brand("Transformers", ["toys"], context_models=["Bumblebee"]),
             brand("The North Face", ["clothing"], models=["Denali"]),
@@ -353,7 +353,7 @@ def test_a_model_made_of_descriptive_words_is_no_mark_alone(text: str) -> None:
     [
         ("Puma Suede sneakers", frozenset({"footwear"}), "Puma"),  # beside the brand's name
         ("Suede sneakers with original logo", frozenset({"footwear"}), "Puma"),  # goods fit and a cue
-        ("Palermo sneakers", frozenset({"footwear"}), "Puma"),  # a context model that is no such word
+        ("Mayze sneakers", frozenset({"footwear"}), "Puma"),  # a context model that is no such word
         ("Bumblebee robot toy", frozenset({"toys"}), "Transformers"),
         ("Denali fleece jacket", frozenset({"clothing"}), "The North Face"),
     ],

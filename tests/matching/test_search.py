@@ -22,12 +22,15 @@ def matcher() -> BrandMatcher:
     )
 
 
-def test_a_disguised_mark_and_a_misspelt_model_give_one_result_that_names_both() -> None:
+def test_a_disguised_mark_and_a_disguised_model_give_one_result_that_names_both() -> None:
     found = matcher().search("R0LEX Submarlner")
     assert [h.brand for h in found] == ["Rolex"]
     assert found[0].match_type == "leet"
     assert "'R0LEX' reads as the recorded mark 'Rolex'" in found[0].reason
-    assert "'Submarlner' is one letter from 'Submariner'" in found[0].reason
+    assert (
+        "'Submarlner' reads as 'Submariner', a model name of 'Rolex' (look-alike letters l→i)"
+        in found[0].reason
+    )
 
 
 def test_a_word_inside_a_mark_is_no_near_miss() -> None:

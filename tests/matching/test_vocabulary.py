@@ -62,3 +62,22 @@ def test_the_hs_word_list_is_what_its_build_script_makes() -> None:
 
     assert (DATA_DIR / "hs_words.txt").read_text(encoding="utf-8") == module.hs_words()
     assert {"baler", "areca", "saddlery"} <= vocabulary().dictionary
+
+
+def test_the_word_frequency_lists_are_what_their_build_script_makes() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "build_everyday_words", REPO / "tools" / "build_everyday_words.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    frequent, everyday = module.word_lists()
+    assert (DATA_DIR / "frequent_words.txt").read_text(encoding="utf-8") == frequent
+    assert (DATA_DIR / "everyday_words.txt").read_text(encoding="utf-8") == everyday
+    # written often but no dictionary word: a word of its own, never a misspelt mark
+    assert {"moda", "ebook"} <= vocabulary().frequent
+    # everyday in English or another language; a brand written as often everywhere is not
+    assert {"office", "campus", "classique"} <= vocabulary().everyday
+    assert "samsung" not in vocabulary().everyday

@@ -92,3 +92,16 @@ def test_expired_or_other_brand_authorization_does_not_cover() -> None:
 
 def test_no_hits_no_flags() -> None:
     assert flags() == []
+
+
+def test_a_mark_named_as_what_the_goods_fit_weighs_little_and_says_so() -> None:
+    fitting = BrandHit("Rolex", "Rolex", MatchType.COMPATIBILITY, 100, "named as what the goods fit ('for')")
+    [flag] = flags(fitting)
+    assert (flag.code, flag.severity, flag.points) == (
+        FlagCode.BRAND_MATCH,
+        Severity.LOW,
+        EngineConfig().scoring.brand_compatibility,
+    )
+    assert flag.points < EngineConfig().scoring.brand_match
+    assert flag.evidence["match_type"] == "compatibility"
+    assert "carry no mark" in flag.recommendation

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from app.engine.config import EngineConfig, PriceConfig
 from app.engine.types import FlagCode
+from app.matching.hits import MatchType
 from app.reference.brands import BrandRecord, ModelFloor
 from app.rules import price_anomaly
 from tests.rules.reference_env import brand, env, facts
@@ -120,3 +123,11 @@ def test_a_priced_model_named_on_the_line_sets_the_floor(
 def test_a_model_at_its_genuine_price_is_not_flagged() -> None:
     line = facts("Apple AirPods Pro 2 wireless earbuds", "8518.30", unit_value=189.0, brands=(_apple(),))
     assert list(price_anomaly.check(line, env(_apple()))) == []
+
+
+def test_a_mark_named_as_what_the_goods_fit_sets_no_floor() -> None:
+    # "case for Omega": the goods are a case, not the brand's watch; its floor says nothing of them
+    line = facts("Strap for Omega Speedmaster", "9113.90", unit_value=11.0, brands=(OMEGA,))
+    fitting = dataclasses.replace(line.brand_hits[0], match_type=MatchType.COMPATIBILITY)
+    assert list(price_anomaly.check(dataclasses.replace(line, brand_hits=(fitting,)), env(OMEGA))) == []
+    assert [f.code for f in price_anomaly.check(line, env(OMEGA))] == [FlagCode.PRICE_ANOMALY]
