@@ -5,8 +5,8 @@
 
 * app/matching/data/frequent_words.txt: words of four letters or more written often in everyday
   text of one of LANGUAGES (Zipf frequency of FREQUENT or more, FREQUENT_SHORT for words of up
-  to SHORT letters) that the matcher's other lists lack. A line word among them is a word of its own, never read as a misspelt or glued mark
-  ("Moda" is no Omoda, "Vaio" no Valeo, "ebook" no HP).
+  to SHORT letters) that the matcher's other lists lack. A line word among them is a word of its
+  own, never read as a misspelt or glued mark ("Moda" is no Omoda, "Vaio" no Valeo, "ebook" no HP).
 * app/matching/data/everyday_words.txt: the words a model or line name may be that are
   everyday words: a dictionary word (english_words.txt) written very often in English
   (EVERYDAY_ENGLISH or more: "office", "campus", "marine"), or a word written often in another of
@@ -106,8 +106,9 @@ def word_lists() -> tuple[str, str]:
         "letters), missing from the other lists: never a misspelt or glued mark."
     ) + "".join(f"{w}\n" for w in frequent)
     everyday_text = _header(
-        f"Everyday words: lower-case dictionary words at Zipf {EVERYDAY_ENGLISH}+ in English, and words at Zipf "
-        f"{FOREIGN}+ in another language and {FOREIGN_MARGIN}+ above English: a model so named needs more."
+        f"Everyday words: lower-case dictionary words at Zipf {EVERYDAY_ENGLISH}+ in English, and words "
+        f"at Zipf {FOREIGN}+ in another language and {FOREIGN_MARGIN}+ above English: a model so named "
+        "needs more."
     ) + "".join(f"{w}\n" for w in everyday)
     return frequent_text, everyday_text
 

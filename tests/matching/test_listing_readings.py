@@ -43,6 +43,11 @@ BRANDS = [
     brand("Galaxy Raiders", ["toys"]),
     brand("Nike", ["footwear"]),
     brand("Fratelli Orvanzi", ["perfume"]),  # "fratelli": an everyday word of Italian
+    brand("Tessor", ["watches"]),
+    brand("Corvane", ["clothing"], aliases=["Halvic"], common_word=True),
+    brand("QX", ["consumer_electronics"], abbreviations=["QX"]),
+    brand("Off-Ivory", ["clothing"], common_word=True),  # a shade of a colour
+    brand("Zelgo", ["toys"]),
 ]
 
 
@@ -136,6 +141,38 @@ def test_a_second_mention_after_fitting_wording_fits() -> None:
 def test_a_first_word_that_is_an_everyday_word_of_another_language_is_not_read_alone() -> None:
     assert brands_in("Fratelli eau de parfum 100ml") == []
     assert brands_in("Fratelli Orvanzi eau de parfum 100ml") == ["Fratelli Orvanzi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("Mathey-Tessor mens watch", "Tessor"),  # another maker's double-barrelled name
+        ("Steve Halvic poster", "Corvane"),  # a person's name: a given name before a surname alias
+        ("whr-qx-g300n wireless router", "QX"),  # letters of another maker's model code
+        ("TomTom XL 330 navigator - Z3LG0.052.00", "Zelgo"),  # leetspeak digits of a part number
+    ],
+)
+def test_a_name_written_as_part_of_another_name_or_code_is_not_the_mark(text: str, brand: str) -> None:
+    assert brand not in brands_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("Tessor Aqualine mens watch", "Tessor"),
+        ("Halvic hoodie, grey", "Corvane"),
+        ("QX wireless router", "QX"),
+        ("Z3LG0 building bricks", "Zelgo"),
+    ],
+)
+def test_the_same_names_written_alone_are_the_mark(text: str, brand: str) -> None:
+    assert brand in brands_in(text)
+
+
+def test_a_name_that_is_a_colour_is_the_colour_unless_written_as_a_mark() -> None:
+    assert brands_in("Cotton kurta, Off-Ivory") == []
+    assert brands_in("OFF-IVORY cotton hoodie") == ["Off-Ivory"]
+    assert brands_in("Off-Ivory logo hoodie") == ["Off-Ivory"]
 
 
 def test_every_mark_named_after_fitting_wording_fits() -> None:
