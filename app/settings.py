@@ -177,6 +177,8 @@ class Settings(BaseSettings):
                 raise ValueError("production bootstrap keys in PRESCREEN_API_KEYS need 16+ characters")
         if not self.scoring.medium_at < self.scoring.high_at < self.scoring.critical_at:
             raise ValueError("level thresholds must rise: medium_at < high_at < critical_at")
+        if not self.scoring.plain_goods_ceiling < self.scoring.medium_at:
+            raise ValueError("plain_goods_ceiling must stay below medium_at: plain goods are cleared")
         for entry in self._key_entries():
             parts = entry.split(":")
             if len(parts) not in (2, 3) or not all(parts[:2]) or (len(parts) == 3 and parts[2] not in ROLES):

@@ -35,6 +35,9 @@ class ScoringConfig(BaseModel):
     # Each campaign in force multiplies the points of the line flags of the goods it targets by
     # 1 + campaign_multiplier x weight.
     campaign_multiplier: float = Field(0.5, ge=0, le=5)
+    # A manifest whose only risk is the category of its goods (no mark, price, pattern, party...)
+    # is lifted by campaigns at most to this score: below medium_at, so plain goods still ship.
+    plain_goods_ceiling: int = Field(24, ge=0, le=100)
     separated_marks: int = Field(40, ge=0, le=100)
     split_shipment: int = Field(25, ge=0, le=100)
     ant_moving: int = Field(30, ge=0, le=100)

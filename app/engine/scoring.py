@@ -7,6 +7,9 @@
   so it is never below its highest line.
 - Levels follow the thresholds of `ScoringConfig`; decision: clear (low), review (medium, high),
   hold (critical).
+- Plain goods (a manifest whose only flags are its goods' category and the campaigns targeting
+  it): campaigns do not multiply their points, and their campaign flags are trimmed so the score
+  stays at `plain_goods_ceiling` at most, below medium: a forwarder ships them.
 """
 
 from __future__ import annotations
@@ -16,9 +19,13 @@ from collections.abc import Iterable, Sequence
 from app.engine.campaigns import goods_targeted
 from app.engine.config import ScoringConfig
 from app.engine.facts import LineFacts
-from app.engine.types import Campaign, Flag
+from app.engine.types import Campaign, Flag, FlagCode
 
 MAX_SCORE = 100
+# The flags a manifest of plain goods carries: their category, and the campaigns that target it.
+PLAIN_GOODS_FLAGS = frozenset(
+    {FlagCode.HIGH_RISK_CATEGORY, FlagCode.CAMPAIGN_DESTINATION, FlagCode.CAMPAIGN_CHANNEL}
+)
 
 
 def capped(points: Iterable[int]) -> int:
@@ -46,6 +53,42 @@ def campaign_factor(line: LineFacts, campaigns: Sequence[Campaign], config: Scor
         if goods_targeted(campaign, line):
             factor *= 1.0 + config.campaign_multiplier * campaign.weight
     return factor
+
+
+def plain_goods(flags: Iterable[Flag]) -> bool:
+    """Whether the only risk the flags tell is the category of the goods: no mark, price, marks
+    shipped apart, split, party, vague or misdeclared goods."""
+    return all(f.code in PLAIN_GOODS_FLAGS or not f.points for f in flags)
+
+
+def fit_under(flags: Sequence[Flag], room: int, ceiling: int) -> tuple[Flag, ...]:
+    """The campaign flags of plain goods, their points trimmed to fit `room` (each keeps one at
+    least: a campaign still raises the score), with why."""
+    out: list[Flag] = []
+    left = room
+    for i, f in enumerate(flags):
+        if f.code not in PLAIN_GOODS_FLAGS or not f.points:
+            out.append(f)
+            continue
+        later = sum(1 for g in flags[i + 1 :] if g.code in PLAIN_GOODS_FLAGS and g.points)
+        points = min(f.points, max(1, left - later))
+        left -= points
+        if points == f.points:
+            out.append(f)
+            continue
+        reason = f"{f.reason}; the goods carry no other risk, so campaigns lift them to {ceiling} at most"
+        out.append(
+            Flag(
+                f.code,
+                f.severity,
+                f.line_id,
+                reason,
+                f.recommendation,
+                points,
+                {**f.evidence, "plain_goods_ceiling": ceiling},
+            )
+        )
+    return tuple(out)
 
 
 def amplify(flags: Sequence[Flag], factor: float) -> tuple[Flag, ...]:

@@ -25,10 +25,14 @@ def screen(
     lines = tuple(facts for facts, _ in outcomes)
     facts = ManifestFacts(manifest=manifest, lines=lines, goods=goods_signatures(lines, knowledge))
     campaigns = campaign_scope.applicable(context.campaigns, manifest)
+    manifest_flags = tuple(flag for rule in rules.manifest for flag in rule(facts, env))
+    # plain goods: campaigns raise them, but only to where they still ship (scoring.py)
+    plain = scoring.plain_goods([*manifest_flags, *(f for _, flags in outcomes for f in flags)])
 
     line_results: list[LineResult] = []
     for line, raw_flags in outcomes:
-        flags = scoring.amplify(raw_flags, scoring.campaign_factor(line, campaigns, config.scoring))
+        factor = 1.0 if plain else scoring.campaign_factor(line, campaigns, config.scoring)
+        flags = scoring.amplify(raw_flags, factor)
         score = scoring.capped(f.points for f in flags)
         line_results.append(
             LineResult(
@@ -39,8 +43,10 @@ def screen(
             )
         )
 
-    manifest_flags = tuple(flag for rule in rules.manifest for flag in rule(facts, env))
     top_line = max((r.risk_score for r in line_results), default=0)
+    if plain:
+        ceiling = config.scoring.plain_goods_ceiling
+        manifest_flags = scoring.fit_under(manifest_flags, ceiling - top_line, ceiling)
     score = scoring.capped([top_line, *(f.points for f in manifest_flags)])
     risk_level = scoring.level(score, config.scoring)
     return ScreeningResult(

@@ -55,6 +55,8 @@ class VocabularyFile(BaseModel):
     negations: list[str]
     connectors: list[str]
     quantity_nouns: list[str]
+    bulk_measures: list[str] = Field(default_factory=list)
+    trade_units: list[str] = Field(default_factory=list)
     descriptive_words: list[str]
     stop_words: list[str]
     variant_words: list[str]
@@ -87,6 +89,8 @@ class MarksVocabulary:
     negations: frozenset[tuple[str, ...]]  # one or two words each
     connectors: frozenset[str]
     quantity_nouns: frozenset[str]
+    bulk_measures: frozenset[str]  # units a package's net quantity is stated in: "kg", "l"
+    trade_units: frozenset[str]  # the packages bulk goods are sold in: "bag", "sack", "drum"
     descriptive_words: frozenset[str]
     stop_words: frozenset[str]
     variant_words: frozenset[str]
@@ -168,6 +172,8 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> MarksVocabulary:
         negations=frozenset(tuple(words(entry)) for entry in data.negations),
         connectors=_words_of(data.connectors),
         quantity_nouns=_words_of(data.quantity_nouns),
+        bulk_measures=frozenset(m.casefold() for m in data.bulk_measures),
+        trade_units=_words_of(data.trade_units),
         descriptive_words=_words_of(data.descriptive_words),
         stop_words=_words_of(data.stop_words),
         variant_words=_words_of(data.variant_words),

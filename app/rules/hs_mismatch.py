@@ -5,8 +5,9 @@ A wrong code hides goods from the controls meant for them, so this rule is caref
   none of the described categories may be declared under the code (their own headings or the
   neighbouring ones listed in categories.yaml), the code's own nomenclature text does not name
   those goods itself ("conveyor belts" under 4010: belts, whatever category the word points to
-  elsewhere), and the code clearly belongs elsewhere: to another category's goods, or to another
-  HS section (broad goods family) altogether;
+  elsewhere), and the code clearly belongs elsewhere: to another category's goods, to another HS
+  section (broad goods family) altogether, or to a heading of packing containers or labels
+  ("Cigarettes" under 4819, cartons of paper: goods declared as their packaging);
 - accessories ("phone cases", "watch boxes"): when the code is not one such articles are declared
   under and it belongs to goods of a category, e.g. phone cases declared as the phones themselves.
 Codes that do not exist in HS 2022 are the API's business (it refuses them), not this rule's.
@@ -25,6 +26,13 @@ from app.rules.base import LineRuleSpec, Points, RuleEnv
 from app.text import singular
 
 _WORD = re.compile(r"[a-z]+")
+# The words the HS 2022 nomenclature names packing containers and labels with (headings 3923,
+# 4415, 4819, 4821, 6305, 7310, 7612...).
+_PACKAGING_WORDS = frozenset({"packing", "packings", "cartons", "containers", "labels"})
+# Words of the nomenclature's phrasing that name no goods ("of a kind used for the packing of goods").
+_NOMENCLATURE_WORDS = frozenset(
+    {"good", "article", "other", "kind", "similar", "used", "whether", "material", "including", "excluding"}
+)
 _RECOMMENDATION = (
     "Correct the HS code to the heading of the goods actually shipped, or correct the description; "
     "a wrong code can lead to seizure and penalties."
@@ -69,9 +77,12 @@ def _described_goods(
         if not heads or _named_by_the_code(facts, {r.id for r in heads}, code, hs):
             return None
         section = hs.section(code)
-        if not facts.hs_categories and any(section in r.sections for r in heads):
-            return None
+        packaging = _packaging_heading(code, hs) and not _names_the_packaging(facts, code, hs)
+        if not facts.hs_categories and not packaging and any(section in r.sections for r in heads):
+            return None  # a neighbouring family: the code may be a near miss, not a disguise
         names = " or ".join(r.name.lower() for r in heads)
+        if packaging:
+            names += ", declared as their packaging"
         return names, {
             "described_categories": [r.id for r in heads],
             "hs_categories": sorted(facts.hs_categories),
@@ -98,6 +109,22 @@ def _described_goods(
         "hs_categories": sorted(hs_categories),
         "expected_hs": list(group.hs_prefixes) if group else [],
     }
+
+
+def _packaging_heading(code: str, hs: HsNomenclature) -> bool:
+    """The code's heading is one of packing containers or labels, as its own text says ("Cartons,
+    boxes, cases, bags ... of paper" 4819, "for the conveyance or packing of goods" 3923, "labels"
+    4821): goods declared under it are declared as their packaging."""
+    text = hs.describe(code[:4]) or ""
+    return not _PACKAGING_WORDS.isdisjoint(_WORD.findall(text.casefold()))
+
+
+def _names_the_packaging(facts: LineFacts, code: str, hs: HsNomenclature) -> bool:
+    """The description names the packaging the heading names ("Cigarette cartons" under 4819):
+    the line ships the packaging, which the code fits."""
+    text = (hs.describe(code[:4]) or "").casefold()
+    heading = {singular(w) for w in _WORD.findall(text) if len(w) >= 4} - _NOMENCLATURE_WORDS
+    return not heading.isdisjoint(map(singular, _WORD.findall(facts.line.description.casefold())))
 
 
 def _named_by_the_code(facts: LineFacts, heads: set[str], code: str, hs: HsNomenclature) -> bool:

@@ -11,6 +11,7 @@ Lines whose currency has no rate in the table have no USD value: the rule cannot
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
@@ -94,7 +95,7 @@ def _flag(facts: LineFacts, env: RuleEnv, hit: BrandHit, value: float, floor: fl
         severity=Severity.HIGH,
         line_id=facts.line_id,
         reason=(
-            f"{hit.brand} goods declared at {declared}{in_usd} a unit, {ratio:.0%} of the genuine "
+            f"{hit.brand} goods declared at {declared}{in_usd} a unit, {percent(ratio)} of the genuine "
             f"floor of USD {floor:g} ({basis}); below {env.config.price.anomaly_ratio:.0%} of it, "
             "genuine goods are implausible."
         ),
@@ -116,6 +117,17 @@ def _flag(facts: LineFacts, env: RuleEnv, hit: BrandHit, value: float, floor: fl
             "rate_as_of": rate.as_of.isoformat() if rate else None,
         },
     )
+
+
+def percent(ratio: float) -> str:
+    """A share as people read it: two significant digits below 10 % ("0.36%", "4.4%"), whole
+    percents above ("27%"); never "0%" for a price that is not nothing."""
+    if ratio <= 0:
+        return "0%"
+    if ratio >= 0.1:
+        return f"{ratio:.0%}"
+    digits = max(1, 1 - math.floor(math.log10(ratio * 100)))  # two significant digits
+    return f"{ratio * 100:.{digits}f}%"
 
 
 RULE = LineRuleSpec(

@@ -3,7 +3,8 @@
 Three ways it shows (the Chengdu case: 200 parcels each declared "Watch"):
 - in one manifest, many lines of the same goods, each of a few pieces;
 - one line of small high-risk or cheap goods spread over many parcels, a few pieces each
-  (a chair or a shelf one to a package is normal, 220 handbags in 150 parcels is not);
+  (a chair or a shelf one to a package is normal, 220 handbags in 150 parcels is not; cheap bulk
+  goods in the packages they are sold in, "garlic, 10kg mesh bags", are not either);
 - across manifests, the same shipper sending the same goods to the same consignee, in small
   parts, several times within a short window.
 An order broken down by size and colour (hundreds of pieces a line) is not a split.
@@ -12,6 +13,7 @@ An order broken down by size and colour (hundreds of pieces a line) is not a spl
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,8 +26,9 @@ from app.engine.types import Flag, FlagCode, GoodsSignature, PastShipment, Sever
 from app.reference.marks_vocabulary import MarksVocabulary, is_number_like
 from app.rules.base import ManifestRuleSpec, Points, RuleEnv
 from app.rules.goods_risk import high_risk_line, quoted
-from app.text import singular
+from app.text import singular, words
 
+_MEASURE = re.compile(r"\d+([a-z]+)")  # "10kg": a number and its unit, read as one word
 MAX_LISTED = 100  # line ids listed in the evidence, however many lines take part
 MAX_REPRESENTATIVES = 20  # distinct descriptions per category compared for near-identity
 
@@ -140,8 +143,27 @@ def _merge_near_identical(groups: dict[str, list[LineFacts]], similarity: int) -
     return list(merged.values())
 
 
+def in_trade_units(description: str, vocabulary: MarksVocabulary) -> bool:
+    """The line states each package's net weight or volume ("Garlic, fresh, 10kg mesh bags",
+    "Onions 25 kg sacks"): bulk goods in the packages they are sold in, one to a package."""
+    tokens = words(description)
+    for i, token in enumerate(tokens):
+        if (stated := _MEASURE.fullmatch(token)) is not None:
+            unit, after = stated.group(1), i + 1
+        elif token.isdigit() and i + 1 < len(tokens):
+            unit, after = tokens[i + 1], i + 2
+        else:
+            continue
+        if unit in vocabulary.bulk_measures and not vocabulary.trade_units.isdisjoint(
+            tokens[after : after + 2]
+        ):
+            return True
+    return False
+
+
 def _many_parcels(facts: ManifestFacts, env: RuleEnv) -> Finding | None:
     patterns = env.config.patterns
+    vocabulary = env.knowledge.marks_vocabulary
     found: list[LineFacts] = []
     for line in facts.lines:
         quantity, packages = line.line.quantity, line.line.packages
@@ -150,7 +172,7 @@ def _many_parcels(facts: ManifestFacts, env: RuleEnv) -> Finding | None:
         if quantity / packages > patterns.split_max_pieces_per_package:
             continue
         cheap = line.unit_value_usd is not None and line.unit_value_usd <= patterns.split_low_unit_value_usd
-        if cheap or high_risk_line(line, env):
+        if high_risk_line(line, env) or (cheap and not in_trade_units(line.line.description, vocabulary)):
             found.append(line)
     if not found:
         return None

@@ -42,6 +42,7 @@ def _points(result: ScreeningResult) -> dict[str, int]:
 
 ROLEX = ManifestLine("1", "R0LEX Submariner automatic watch")
 HANDBAGS = ManifestLine("1", "Women's PU handbags, unbranded", "420222", 500, 4.2, "USD")
+MISDECLARED = ManifestLine("1", "Women's PU handbags, unbranded", "481920", 500, 4.2, "USD")
 
 
 def test_example_a_a_disguised_rolex_inside_the_longteng_window() -> None:
@@ -60,6 +61,18 @@ def test_example_b_unbranded_handbags_outside_and_inside_a_campaign() -> None:
     assert _points(japan) == {"HIGH_RISK_CATEGORY": 19}
     assert (japan.risk_score, japan.risk_level, japan.decision) == (19, "low", "clear")
 
+    # plain goods: the campaign raises them, to the plain-goods ceiling at most
     us = _screen(HANDBAGS, "US", dt.date(2026, 11, 30))
-    assert _points(us) == {"HIGH_RISK_CATEGORY": 28, "CAMPAIGN_DESTINATION": 10}
-    assert (us.risk_score, us.risk_level, us.decision) == (38, "medium", "review")
+    assert _points(us) == {"HIGH_RISK_CATEGORY": 19, "CAMPAIGN_DESTINATION": 5}
+    assert (us.risk_score, us.risk_level, us.decision) == (24, "low", "clear")
+
+
+def test_example_b_the_same_handbags_under_a_code_of_their_packaging() -> None:
+    # another risk than the category: the campaign multiplies and adds its full points
+    japan = _screen(MISDECLARED, "JP", dt.date(2026, 11, 30))
+    assert _points(japan) == {"HIGH_RISK_CATEGORY": 19, "HS_MISMATCH": 20}
+    assert (japan.risk_score, japan.risk_level, japan.decision) == (39, "medium", "review")
+
+    us = _screen(MISDECLARED, "US", dt.date(2026, 11, 30))
+    assert _points(us) == {"HIGH_RISK_CATEGORY": 28, "HS_MISMATCH": 30, "CAMPAIGN_DESTINATION": 10}
+    assert (us.risk_score, us.risk_level, us.decision) == (68, "high", "review")

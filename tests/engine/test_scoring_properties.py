@@ -278,3 +278,17 @@ def test_inside_a_campaign_scores_strictly_higher(
         assert inside.risk_score > outside.risk_score
     else:
         assert inside.risk_score == scoring.MAX_SCORE
+
+
+def test_plain_goods_rise_with_a_campaign_only_to_the_ceiling() -> None:
+    def flag(code: FlagCode, points: int) -> Flag:
+        return Flag(code, Severity.LOW, None, "r", "do", points, {})
+
+    campaign = [flag(FlagCode.CAMPAIGN_DESTINATION, 10), flag(FlagCode.CAMPAIGN_CHANNEL, 5)]
+    assert scoring.plain_goods([flag(FlagCode.HIGH_RISK_CATEGORY, 19), *campaign])
+    assert not scoring.plain_goods([flag(FlagCode.HIGH_RISK_CATEGORY, 19), flag(FlagCode.HS_MISMATCH, 20)])
+    trimmed = scoring.fit_under(campaign, 24 - 19, 24)
+    assert [f.points for f in trimmed] == [4, 1]  # 19 + 5 = 24: each campaign still counts
+    assert all(f.evidence["plain_goods_ceiling"] == 24 for f in trimmed)
+    assert [f.points for f in scoring.fit_under(campaign, 0, 24)] == [1, 1]  # never to nothing
+    assert [f.points for f in scoring.fit_under(campaign, 30, 24)] == [10, 5]  # room enough: unchanged

@@ -87,3 +87,28 @@ def test_no_subheading_described_in_its_own_words_is_a_mismatch() -> None:
     ]
     assert len(rows) > 5000
     assert flagged == []
+
+
+@pytest.mark.parametrize(
+    ("description", "hs_code"),
+    [
+        ("Cigarettes, 20 sticks per pack", "4819.10"),  # cartons of paper
+        ("Lipsticks, matte finish", "3923.30"),  # plastic articles for the packing of goods
+        ("Quartz wrist watches", "4821.10"),  # paper labels
+        ("Perfume eau de toilette 50ml", "7310.29"),  # containers of iron or steel
+    ],
+)
+def test_goods_declared_as_their_packaging_are_flagged(description: str, hs_code: str) -> None:
+    [flag] = hs_mismatch.check(facts(description, hs_code), env())
+    assert "declared as their packaging" in flag.reason
+
+
+@pytest.mark.parametrize(
+    ("description", "hs_code"),
+    [
+        ("Cigarette cartons, printed, empty", "4819.10"),  # the packaging itself
+        ("Perfume boxes with logo", "4819.20"),
+    ],
+)
+def test_packaging_declared_as_packaging_is_not_flagged(description: str, hs_code: str) -> None:
+    assert list(hs_mismatch.check(facts(description, hs_code), env())) == []

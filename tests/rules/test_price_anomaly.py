@@ -131,3 +131,14 @@ def test_a_mark_named_as_what_the_goods_fit_sets_no_floor() -> None:
     fitting = dataclasses.replace(line.brand_hits[0], match_type=MatchType.COMPATIBILITY)
     assert list(price_anomaly.check(dataclasses.replace(line, brand_hits=(fitting,)), env(OMEGA))) == []
     assert [f.code for f in price_anomaly.check(line, env(OMEGA))] == [FlagCode.PRICE_ANOMALY]
+
+
+@pytest.mark.parametrize(("ratio", "text"), [(0.0036, "0.36%"), (0.044, "4.4%"), (0.27, "27%"), (0.1, "10%")])
+def test_a_ratio_is_printed_as_people_read_it(ratio: float, text: str) -> None:
+    assert price_anomaly.percent(ratio) == text
+
+
+def test_a_tiny_ratio_is_never_printed_as_nothing() -> None:
+    line = facts("Omega Speedmaster Moonwatch chronograph", "9102.21", unit_value=9.0, brands=(OMEGA,))
+    [flag] = price_anomaly.check(line, env(OMEGA))
+    assert "0.36% of the genuine floor" in flag.reason  # 9 / 2500

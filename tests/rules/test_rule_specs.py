@@ -15,7 +15,7 @@ from app.rules.registry import LINE_RULES, MANIFEST_RULES, SPECS
 
 REPO = Path(__file__).resolve().parents[2]
 # ScoringConfig fields that are no rule's points: the campaign multiplier and the level thresholds.
-NOT_POINTS = {"campaign_multiplier", "medium_at", "high_at", "critical_at"}
+NOT_POINTS = {"campaign_multiplier", "plain_goods_ceiling", "medium_at", "high_at", "critical_at"}
 
 
 def _tool() -> ModuleType:

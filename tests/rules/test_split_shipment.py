@@ -251,3 +251,26 @@ def test_ten_thousand_small_lines_of_one_category_are_grouped_quickly() -> None:
     found = flags(*lines)
 
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Garlic, fresh, 10kg mesh bags",
+        "Onions, red, 25 kg sacks",
+        "Apples Fuji in 18.5kg cartons",
+        "Sunflower oil 20 l drums",
+    ],
+)
+def test_cheap_bulk_goods_in_the_packages_they_are_sold_in_are_no_split(description: str) -> None:
+    # each package holds a stated weight or volume: a trade unit, one to a package
+    assert flags(line_facts(1, description, quantity=1500, packages=1500, unit_value=8.0)) == []
+
+
+def test_high_risk_goods_in_measured_packages_still_split() -> None:
+    line = line_facts(
+        1, "Handbags 2kg cartons", quantity=220, packages=150, unit_value=8.0, categories={"bags_luggage"}
+    )
+    assert flags(line)
+    # a quantity with no package that holds it is no trade unit: cheap goods one to a parcel still count
+    assert flags(line_facts(1, "Keychains 10g each", quantity=220, packages=150, unit_value=0.8))
