@@ -50,11 +50,14 @@ def goods_words(
     classifier reads them instead).
     """
     excluded = v.not_goods
+    # after "for" come the goods the carrier is made for, named by any noun ("plates for bags")
+    made_for = text_words.index("for") + 1 if "for" in text_words else len(text_words)
+    counted = v.quantity_nouns | frozenset(v.qualified_carriers)
     return frozenset(
         word
-        for word in text_words
+        for i, word in enumerate(text_words)
         if len(word) > 1
-        and word not in excluded
+        and (word not in excluded or (i >= made_for and word in counted))
         and word not in ignore
         and not is_number_like(word)
         and not has_cjk(word)

@@ -66,7 +66,9 @@ class GoodsIndex:
             if wanted:
                 for word in {singular(w) for w in line.text_key.split() if w in wanted}:
                     self.by_word[word].append(line)
-            categories = line.categories
+            # the goods a line is, and those its accessories are made for: "phone cases" go with
+            # phones, whose marks counterfeiters copy onto them
+            categories = line.categories | {hit.category for hit in line.accessories}
             for category in categories:
                 self.by_category[category].append(line)
                 if category not in risky:

@@ -269,3 +269,39 @@ def test_plain_cases_carry_no_mark() -> None:
         line_facts(2, "Sunglasses cases, plain black", quantity=1000),
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("goods", "goods_categories", "marks"),
+    [
+        ("Quartz watches, blank dial", {"watches"}, "Logo printed watch dials"),  # a part the mark goes on
+        ("Lipstick, bulk, unbranded", {"cosmetics"}, "Printed lipstick tubes with logo"),
+        ("Action figures, unpackaged", {"toys"}, "Blister cards with licensed character artwork logo"),
+    ],
+)
+def test_parts_and_packs_a_mark_is_put_on_are_carriers(
+    goods: str, goods_categories: set[str], marks: str
+) -> None:
+    found = flags(
+        line_facts(1, goods, quantity=500, categories=goods_categories),
+        line_facts(2, marks, quantity=500, categories=goods_categories),
+    )
+    assert len(found) == 1
+
+
+def test_a_carrier_made_for_goods_a_counting_noun_names_names_them() -> None:
+    # "plates for bags": bags are the goods the plates are made for, not a count
+    [reading] = [
+        r for r in [read_marks(line_facts(1, "Metal logo plates for bags"), SHIPPED_VOCABULARY)] if r
+    ]
+    assert "bag" in reading.goods_words
+
+
+def test_a_logo_that_names_no_goods_fits_accessories_of_high_risk_goods() -> None:
+    cases = AccessoryHit(category="mobile_phones", group="protection", text="phone cases")
+    found = flags(
+        line_facts(1, "Unbranded phone cases, silicone", quantity=3000, accessories=[cases]),
+        line_facts(2, "Metallic logo stickers", quantity=3000),
+    )
+    assert len(found) == 1
+    assert found[0].evidence["goods_line_ids"] == ["1"]
