@@ -3,7 +3,8 @@
 The floor is the named model's where the line names one the brand list prices (`model_floors`:
 "AirPods Pro", "Speedmaster"; the longest name named wins), else the brand's own
 (`floor_price_usd`), else a conservative floor of branded goods of the line's category
-(categories.yaml `branded_floor_usd`, by keyword where listed). A brand floor stated for part of
+(categories.yaml `branded_floor_usd`, by keyword or stated specification where listed: "laptop",
+"512GB"). A brand floor stated for part of
 the range only ("outerwear only") holds for the goods it names and yields to a lower category
 floor for the rest.
 Lines whose currency has no rate in the table have no USD value: the rule cannot judge them.
@@ -78,10 +79,12 @@ def _model_floor(record: RecordedMark, facts: LineFacts) -> tuple[float, str] | 
 
 
 def _category_floor(facts: LineFacts, env: RuleEnv) -> tuple[float, str] | None:
+    """The floor of branded goods of the line's category, the most specific its words name: a goods
+    keyword ("laptop") or a specification the line states ("512GB")."""
     if facts.category is None:
         return None
     keywords = [h.evidence for h in facts.category_hits if h.category == facts.category]
-    return env.knowledge.categories.branded_floor(facts.category, keywords)
+    return env.knowledge.categories.branded_floor(facts.category, [*keywords, *facts.prepared.words])
 
 
 def _flag(facts: LineFacts, env: RuleEnv, hit: BrandHit, value: float, floor: float, basis: str) -> Flag:

@@ -142,3 +142,27 @@ def test_a_tiny_ratio_is_never_printed_as_nothing() -> None:
     line = facts("Omega Speedmaster Moonwatch chronograph", "9102.21", unit_value=9.0, brands=(OMEGA,))
     [flag] = price_anomaly.check(line, env(OMEGA))
     assert "0.36% of the genuine floor" in flag.reason  # 9 / 2500
+
+
+@pytest.mark.parametrize(
+    ("description", "unit_value", "floor"),
+    [
+        ("Acme smartphone 512GB, 6.8 inch", 40.0, 180),  # the storage prices the phone
+        ("Acme mobile phone 1TB dual sim", 60.0, 300),
+    ],
+)
+def test_a_stated_specification_sets_the_category_floor(
+    description: str, unit_value: float, floor: int
+) -> None:
+    acme = brand("Acme")
+    [flag] = price_anomaly.check(
+        facts(description, "8517.13", unit_value=unit_value, brands=(acme,)), env(acme)
+    )
+    assert flag.evidence["floor_usd"] == floor
+    assert "512gb" in str(flag.evidence["floor_basis"]) or "1tb" in str(flag.evidence["floor_basis"])
+
+
+def test_a_specification_of_an_entry_model_keeps_its_entry_floor() -> None:
+    acme = brand("Acme")
+    line = facts("Acme smartphone 128GB", "8517.13", unit_value=40.0, brands=(acme,))
+    assert list(price_anomaly.check(line, env(acme))) == []  # 40 is half of 80: a plausible price
