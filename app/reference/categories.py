@@ -50,6 +50,9 @@ class CategoryRecord:
     # Lowest price of genuine branded goods of the category (USD), when the brand has none.
     branded_floor_usd: float | None = None
     branded_floors: Mapping[str, float] = field(default_factory=dict)  # by keyword, more specific
+    # Its catch-all subheadings ("n.e.c.", as HS 2022 words them: 6307.90 for masks): a code of
+    # goods of every kind, which tells the category only where the text names no goods of its own.
+    catch_all: tuple[str, ...] = ()
 
     def fits_code(self, code: str) -> bool:
         return code.startswith(self.hs_prefixes) or code.startswith(self.also_declared_under)
@@ -198,6 +201,13 @@ class CategoryTable:
         self, scan: ScanResult, hs_code: str | None, vagueness: Vagueness | None
     ) -> CategoryAssessment:
         hs_categories = self.hs_categories(hs_code)
+        if hs_categories and hs_code and vagueness is None:
+            named = {c for match in scan.goods for c in match.categories}
+            code = normalise_code(hs_code) or ""
+            # "Dust bags printed with logo" under 6307.90: the text names its goods, not masks
+            hs_categories = frozenset(
+                c for c in hs_categories if c in named or not code.startswith(self._records[c].catch_all)
+            )
         if not scan.goods and not scan.accessories and not hs_categories:
             return _NOTHING if vagueness is None else _NOTHING._replace(vagueness=vagueness)
         hits: list[CategoryHit] = []
@@ -269,6 +279,7 @@ def _record(cid: str, spec: CategorySpec, hs: HsNomenclature, file: str) -> Cate
         sections=frozenset(s for s in (hs.section(c) for c in codes) if s),
         branded_floor_usd=spec.branded_floor_usd,
         branded_floors=dict(spec.branded_floors),
+        catch_all=tuple(c for c in spec.hs if len(c) == 6 and "n.e.c." in (hs.describe(c) or "")),
     )
 
 

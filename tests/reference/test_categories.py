@@ -339,3 +339,29 @@ def test_vagueness_is_the_same_before_and_after_classify() -> None:
     assert [v.kind if v else None for v in before] == [
         "bare_category", "generic", None, "generic", None, "empty",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Dust bags printed with logo",
+        "Cotton tote bags, plain",
+        "Cleaning cloths, microfibre",
+        "Flags, polyester",
+    ],
+)
+def test_a_catch_all_subheading_does_not_name_goods_the_text_names_otherwise(description: str) -> None:
+    # 6307.90, "made up articles n.e.c.", is where masks are declared, and much else
+    assert "masks_ppe" not in categories().classify(description, "630790").hs_categories
+
+
+@pytest.mark.parametrize(
+    ("description", "found"), [("Disposable face masks, 3 ply", "text"), ("Items", "hs")]
+)
+def test_a_catch_all_subheading_still_tells_masks_named_or_nothing_named(
+    description: str, found: str
+) -> None:
+    assessment = categories().classify(description, "630790")
+    assert assessment.primary == "masks_ppe"
+    if found == "hs":  # a description too vague to name goods: the code tells what they are
+        assert "masks_ppe" in assessment.hs_categories

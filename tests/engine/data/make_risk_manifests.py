@@ -91,7 +91,7 @@ FLAGSHIPS = [
 ]  # fmt: skip
 CATCH_ALL = [
     "Dust bags printed with logo", "Cotton tote bags, plain", "Drawstring bags, polyester",
-    "Cleaning cloths, microfibre", "Shoe covers, non-woven", "Flags, polyester",
+    "Cleaning cloths, microfibre", "Cushion covers, cotton", "Flags, polyester",
 ]  # fmt: skip
 
 
