@@ -108,8 +108,9 @@ class CandidateReader:
         if all(len(t.text) == 1 for t in toks):
             return True
         ordinary = all(t.text in self._dictionary for t in toks)
-        if ordinary and all(s == "-" for s in seps):
-            return False  # "on-the-go", "one-piece": how compound words are written
+        compound = all(t.text in self._dictionary or (len(t.text) == 1 and t.text.isalpha()) for t in toks)
+        if compound and all(s == "-" for s in seps):
+            return False  # "on-the-go", "X-box", "e-book": how compound words are written
         return any(s.strip() for s in seps) or not ordinary
 
     def _glued(

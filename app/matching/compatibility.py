@@ -25,8 +25,7 @@ from collections.abc import Sequence
 from app.matching.candidates import Candidate
 from app.matching.context import LineContext, cue_near
 from app.matching.hits import PLAIN
-from app.matching.normalize import is_product_code
-from app.matching.vocabulary import FittingWording, Vocabulary
+from app.matching.vocabulary import Vocabulary
 from app.text import singular
 
 Span = tuple[int, int]  # token indexes, the end exclusive
@@ -45,7 +44,7 @@ def fitting_wording(
         return None  # most lines: no fitting wording anywhere
     others = sorted({(c.first, c.last) for c in candidates})
     span = (cand.first, cand.last)
-    found = _fitting_phrase(span, others, words, wording) or _goods_made_to_fit(
+    found = _fitting_phrase(span, others, words, vocab) or _goods_made_to_fit(
         span, others, words, vocab, cand.entry.kind == "model"
     )
     for other in candidates:
@@ -56,17 +55,19 @@ def fitting_wording(
             and other is not cand
             and (other.match_type in PLAIN or other.weak)
         ):
-            found = _fitting_phrase((other.first, other.last), others, words, wording)
+            found = _fitting_phrase((other.first, other.last), others, words, vocab)
     if found is None or cue_near(words, span, vocab):
         return None  # "original Samsung charger": the line says the goods are the mark's
     return found
 
 
 def _fitting_phrase(
-    span: Span, others: Sequence[Span], words: Sequence[str], wording: FittingWording
+    span: Span, others: Sequence[Span], words: Sequence[str], vocab: Vocabulary
 ) -> str | None:
-    """ "compatible" right after the mark, or a fitting phrase before it, fillers, numbers and
-    other marks between ("for the iPhone", "for 7 inch Oppo", "for iPhone and Samsung")."""
+    """ "compatible" right after the mark, or a fitting phrase before it, fillers, numbers, the
+    goods it fits and other marks between ("for the iPhone", "for 7 inch Oppo", "for tablet
+    iPad", "for iPhone and Samsung")."""
+    wording = vocab.fitting
     first, end = span
     if end < len(words) and words[end] in wording.after:
         return words[end]
@@ -80,7 +81,9 @@ def _fitting_phrase(
         other = next((s for s in others if s[0] <= at - 1 < s[1]), None)
         if other is not None:
             at = other[0]  # over the other mark
-        elif words[at - 1] in wording.fillers or words[at - 1].isdigit():
+        elif (
+            words[at - 1] in wording.fillers or words[at - 1].isdigit() or _names_goods(words[at - 1], vocab)
+        ):
             at -= 1
         else:
             return None
@@ -114,7 +117,12 @@ def _goods_made_to_fit(
 
 
 def _numbering(word: str) -> bool:
-    return word.isdigit() or is_product_code(word)
+    """A number or code: "3g", "620", "ih70src"."""
+    return any(map(str.isdigit, word))
+
+
+def _names_goods(word: str, vocab: Vocabulary) -> bool:
+    return word in vocab.category_cues or word in vocab.goods_classes or singular(word) in vocab.goods_classes
 
 
 def _model_follows(words: Sequence[str], end: int, vocab: Vocabulary) -> bool:

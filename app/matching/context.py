@@ -265,7 +265,12 @@ def code_after(words: Sequence[str], start: int, end: int) -> str | None:
             return word
         if not (word.isdigit() or (len(word) <= 3 and word.isascii() and word.isalpha())):
             break
-    last = words[-1] if start == 0 and len(words) > end + 1 else ""
+    if start != 0:
+        return None
+    tail = len(words)
+    while tail > end + 1 and len(words[tail - 1]) <= 2 and words[tail - 1].isalpha():
+        tail -= 1  # a region suffix: "MB397G/A", "MC414LL/B"
+    last = words[tail - 1] if tail > end + 1 else ""
     if is_product_code(last) and not _QUANTITY_RE.fullmatch(last):
         return last  # a part number, not a quantity in a unit ("16kva")
     return None

@@ -48,6 +48,7 @@ BRANDS = [
     brand("QX", ["consumer_electronics"], abbreviations=["QX"]),
     brand("Off-Ivory", ["clothing"], common_word=True),  # a shade of a colour
     brand("Zelgo", ["toys"]),
+    brand("Zetabox", ["consumer_electronics"], models=["Zbox"]),
 ]
 
 
@@ -108,6 +109,9 @@ def test_another_letter_of_a_model_names_another_model_not_a_typo() -> None:
 
 def test_ordinary_words_joined_by_hyphens_are_a_compound_not_a_spaced_mark() -> None:
     assert brands_in("Portable charger for on-the-go use") == []
+    # a letter joined so is written so too ("X-box"): what it fits, not a disguised mark
+    [fitting] = hits("Replacement adapter for Z-box console")
+    assert fitting.match_type == MatchType.COMPATIBILITY
     assert brands_in("Lumora Onthego tote") == ["Lumora"]
 
 
@@ -119,6 +123,7 @@ def test_ordinary_words_joined_by_hyphens_are_a_compound_not_a_spaced_mark() -> 
         ("Pomelo compatible fast charger", "compatible"),
         ("Autofit car mat Pomelo Pomphone", "mat"),  # goods made to fit other goods, the mark not leading
         ("Case for the Pomphone and Grapix", "for"),
+        ("Leather sleeve for tablet Pomphone", "for"),  # the goods it fits between
     ],
 )
 def test_a_mark_named_as_what_the_goods_fit_is_a_compatibility_reading(text: str, wording: str) -> None:
@@ -126,6 +131,15 @@ def test_a_mark_named_as_what_the_goods_fit_is_a_compatibility_reading(text: str
     assert [h.match_type for h in found] == [MatchType.COMPATIBILITY]
     assert f"named as what the goods fit ('{wording}')" in found[0].reason
     assert not found[0].carried
+
+
+def test_a_cut_of_the_goods_is_no_fitting_wording() -> None:
+    assert [h.match_type for h in hits("Slim fit jeans, Quenlor, black")] == [MatchType.EXACT]
+
+
+def test_a_part_number_with_its_region_suffix_names_the_maker() -> None:
+    [found] = hits("Maple 8x DVDRW drive - MB397G/A")
+    assert "a product code ('mb397g') follows it" in found.reason
 
 
 def test_goods_that_describe_the_marks_own_goods_are_no_fitting_goods() -> None:
