@@ -6,7 +6,8 @@ which lawful sellers must say to sell them. Such a reading is still reported, as
 `MatchType.COMPATIBILITY`: the rules weigh it less and never price the goods as the mark's own.
 
 The wording comes from data/context_cues.yaml `compatibility`: a fitting word or phrase right
-before the mark, fillers and other marks aside ("for the iPhone", "for iPhone and Samsung"), or
+before the mark, fillers, goods words and other marks aside ("for the iPhone", "for tablet
+iPad", "for iPhone and Samsung"), or
 right after it ("HP compatible"); or, in a line selling goods made to fit other goods (a case, a
 car mat, a laptop battery: named right before the mark or ending the line), a mark that does not
 lead the line, where the seller's own name stands, and that names the model the goods fit
@@ -133,7 +134,7 @@ def _model_follows(words: Sequence[str], end: int, vocab: Vocabulary) -> bool:
     if at >= len(words):
         return False
     word = words[at]
-    if any(map(str.isdigit, word)):
+    if _numbering(word):
         return True  # a model number or code: "620", "dv5", "HERO11"
     named_goods = word in vocab.goods_classes or word in vocab.fitting.words or word in vocab.fitting.fillers
     return word.isalpha() and word not in vocab.descriptive and not named_goods

@@ -8,7 +8,7 @@ shows:
   ("whr-hp-g300n": letters of another maker's model code);
 * a person's name: a one-word name or alias right after a given name that is none of the brand's
   own words ("Steve McQueen", where the record writes "Alexander McQueen");
-* a part number: a leetspeak reading joined to groups of digits ("1EG0.052.00" is no LEGO);
+* a part number: a leetspeak reading dotted to groups of digits ("1EG0.052.00" is no LEGO);
 * a colour: a name made only of colour and shade words ("Off-White") says the colour unless it is
   written as a mark is (context.py reads it so: the goods fitting is no evidence for it).
 """
