@@ -11,11 +11,8 @@ prints a ratio as "0%".
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
-from collections import Counter
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,19 +26,10 @@ from app.schemas.screening import ScreeningRequest
 from app.services import campaigns
 from app.services.screening import to_manifest
 from app.settings import Settings
+from tests.scorecards import Card, main
 
 MANIFESTS = Path(__file__).with_name("data") / "risk_manifests.jsonl"
 DAY = dt.date(2026, 6, 10)
-
-
-@dataclass
-class Card:
-    totals: Counter[str] = field(default_factory=Counter)
-    passed: Counter[str] = field(default_factory=Counter)
-    failures: dict[str, list[str]] = field(default_factory=dict)
-
-    def share(self, cls: str) -> float:
-        return self.passed[cls] / max(1, self.totals[cls])
 
 
 @cache
@@ -90,14 +78,9 @@ def score() -> Card:
         for raw in handle:
             case = json.loads(raw)
             result = _screen(case)
-            cls = case["class"]
-            card.totals[cls] += 1
-            if judge(case, result):
-                card.passed[cls] += 1
-            else:
-                codes = sorted({f.code.value for f in result.flags})
-                text = " | ".join(line["description"] for line in case["lines"])
-                card.failures.setdefault(cls, []).append(f"{text}  ->  {result.decision} {codes}")
+            codes = sorted({f.code.value for f in result.flags})
+            text = " | ".join(line["description"] for line in case["lines"])
+            card.add(case["class"], judge(case, result), f"{text}  ->  {result.decision} {codes}")
     return card
 
 
@@ -111,14 +94,5 @@ def report(card: Card, failures: int = 0) -> str:
     return "\n".join(out)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--failures", type=int, default=0, help="print this many failures of each class")
-    args = parser.parse_args()
-    print(report(score(), args.failures))  # noqa: T201
-
-
 if __name__ == "__main__":
-    main()
+    main(__doc__ or "", lambda failures: report(score(), failures))

@@ -11,10 +11,8 @@ carry; a `compatibility` line must never read its mark as carried (full points),
 
 from __future__ import annotations
 
-import argparse
 import csv
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -22,19 +20,14 @@ from app.engine.analyse import analyse_lines
 from app.engine.types import ManifestLine
 from app.reference.knowledge import Knowledge, load_knowledge
 from app.settings import Settings
+from tests.scorecards import Card, main
 
 LINES = Path(__file__).with_name("data") / "listing_lines.csv"
 
 
 @dataclass
-class Card:
-    totals: Counter[str] = field(default_factory=Counter)
-    passed: Counter[str] = field(default_factory=Counter)
-    fitting_on_negatives: int = 0
-    failures: dict[str, list[str]] = field(default_factory=dict)
-
-    def share(self, kind: str) -> float:
-        return self.passed[kind] / max(1, self.totals[kind])
+class ListingCard(Card):
+    fitting_on_negatives: int = 0  # negatives read as what their goods fit, not as a mark
 
 
 @cache
@@ -42,11 +35,11 @@ def _knowledge() -> Knowledge:
     return load_knowledge(Settings().data_paths)
 
 
-def score() -> Card:
+def score() -> ListingCard:
     with LINES.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     lines = [(i, ManifestLine(str(i), r["line"], None, 1, None, "USD")) for i, r in enumerate(rows)]
-    card = Card()
+    card = ListingCard()
     for row, facts in zip(rows, analyse_lines(lines, _knowledge()), strict=True):
         kind, label = row["kind"], row["brand"]
         carried = {h.brand for h in facts.marks}
@@ -57,14 +50,11 @@ def score() -> Card:
         else:
             ok = not carried
             card.fitting_on_negatives += bool(facts.brand_hits) and not carried
-        card.totals[kind] += 1
-        card.passed[kind] += ok
-        if not ok:
-            card.failures.setdefault(kind, []).append(f"{row['line']}  ->  {sorted(carried)}")
+        card.add(kind, ok, f"{row['line']}  ->  {sorted(carried)}")
     return card
 
 
-def report(card: Card, failures: int = 0) -> str:
+def report(card: ListingCard, failures: int = 0) -> str:
     out = [
         f"named: marks found {card.passed['named']}/{card.totals['named']} = {card.share('named'):.3f}",
         f"model only: marks found {card.passed['model']}/{card.totals['model']} = {card.share('model'):.3f}",
@@ -79,14 +69,5 @@ def report(card: Card, failures: int = 0) -> str:
     return "\n".join(out)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--failures", type=int, default=0, help="print this many failures of each kind")
-    args = parser.parse_args()
-    print(report(score(), args.failures))  # noqa: T201
-
-
 if __name__ == "__main__":
-    main()
+    main(__doc__ or "", lambda failures: report(score(), failures))
