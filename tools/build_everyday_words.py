@@ -12,7 +12,7 @@
   (EVERYDAY_ENGLISH or more: "office", "campus", "marine"), or a word written often in another of
   LANGUAGES and far less in English ("classique", "moda", "palermo"). Such a model names its mark
   only beside the brand, the declared brand or goods of the brand's kind with a mark cue
-  (app/matching/index.py).
+  (app/matching/levels.py).
 
 Frequency alone cannot tell a word from a famous name: "sony" and "iphone" are written as often as
 "office". So the English side of the everyday list keeps only lower-case dictionary words (the

@@ -15,7 +15,8 @@ from operator import attrgetter
 from app.matching.candidates import Candidate
 from app.matching.context import LineContext, evidence, inside_phrase
 from app.matching.hits import PLAIN, MatchType
-from app.matching.index import KIND_ORDER, NAME_KINDS, Level, MarkIndex
+from app.matching.index import KIND_ORDER, NAME_KINDS, MarkIndex
+from app.matching.levels import Level
 from app.matching.normalize import Line
 from app.matching.other_names import colour_name, inside_another_name
 from app.matching.vocabulary import Vocabulary

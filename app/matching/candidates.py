@@ -19,7 +19,8 @@ from rapidfuzz.distance import OSA
 
 from app.matching.fuzzy import max_edits, similarity
 from app.matching.hits import MatchType
-from app.matching.index import WHOLE, AliasEntry, Found, Level, MarkIndex
+from app.matching.index import WHOLE, AliasEntry, Found, MarkIndex
+from app.matching.levels import Level
 from app.matching.normalize import CONFUSABLES, LEET, LEET_CHARS, Line, Token, is_fullwidth, squeeze
 from app.matching.vocabulary import Vocabulary
 from app.matching.words import Typo, WordReader

@@ -1,6 +1,6 @@
 """When an alias found in a line counts as the mark, and what stands next to it.
 
-Every alias has a level (index.Level), decided from data alone when the index is built:
+Every alias has a level (levels.py `Level`), decided from data alone when the index is built:
 
 * DISTINCTIVE: the alias names the mark and nothing else ("Rolex", "Submariner", "劳力士").
 * WORD: the brand's name is also an ordinary word: the record says `common_word`, or the name is
@@ -79,7 +79,7 @@ import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
-from app.matching.index import Level
+from app.matching.levels import Level
 from app.matching.normalize import is_product_code
 from app.matching.vocabulary import Vocabulary
 from app.text import singular

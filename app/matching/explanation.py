@@ -13,7 +13,8 @@ from app.matching.candidates import Candidate
 from app.matching.compatibility import fitting_wording
 from app.matching.context import LineContext, replica_phrase
 from app.matching.hits import PLAIN, BrandHit, MatchType
-from app.matching.index import AliasEntry, Level
+from app.matching.index import AliasEntry
+from app.matching.levels import Level
 from app.matching.normalize import Line
 from app.matching.vocabulary import Vocabulary
 

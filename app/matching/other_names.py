@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from app.matching.candidates import Candidate
 from app.matching.hits import MatchType
-from app.matching.index import NAME_KINDS, Level
+from app.matching.index import NAME_KINDS
+from app.matching.levels import Level
 from app.matching.normalize import Line
 from app.matching.vocabulary import Vocabulary
 

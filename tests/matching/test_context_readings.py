@@ -7,7 +7,8 @@ from functools import cache
 
 import pytest
 
-from app.matching.index import Level, MarkIndex
+from app.matching.index import MarkIndex
+from app.matching.levels import Level
 from app.matching.matcher import BrandMatcher
 from tests.matching.brand_factory import brand
 
