@@ -9,6 +9,7 @@ Each accepted candidate comes with why it was read as the mark ("" when it neede
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import partial
 from operator import attrgetter
 
@@ -139,13 +140,31 @@ def _inside(inner: Candidate, outer: Candidate) -> bool:
     )
 
 
+def _inside_any(candidates: list[Candidate], outers: list[Candidate]) -> list[bool]:
+    """For each candidate, whether it gives way to one of `outers`. Only outers that start within
+    the longest outer's length before a candidate's end can hold it: a line of a hundred marks
+    compares each with its neighbours, not with all."""
+    ordered = sorted(outers, key=_cstart)
+    starts = [o.cstart for o in ordered]
+    longest = max((o.cend - o.cstart for o in ordered), default=0)
+    return [
+        any(
+            _inside(c, o)
+            for o in ordered[bisect_left(starts, c.cend - longest) : bisect_right(starts, c.cstart)]
+        )
+        for c in candidates
+    ]
+
+
 def _not_inside_longer_names(candidates: list[Candidate]) -> list[Candidate]:
     """A name inside a longer recorded name of another brand, written as recorded, is that name's
     word, whether or not the longer name is then accepted: "Royal" of "Royal Oak" is no Tudor Royal."""
     if len({c.entry.brand for c in candidates}) < 2:
         return candidates  # one brand: no other brand's name to stand inside
     outers = [c for c in candidates if c.match_type in PLAIN and not c.weak]
-    return [c for c in candidates if not any(_inside(c, outer) for outer in outers)]
+    return [
+        c for c, gives_way in zip(candidates, _inside_any(candidates, outers), strict=True) if not gives_way
+    ]
 
 
 def resolve(kept: list[Accepted]) -> list[Accepted]:
@@ -156,7 +175,8 @@ def resolve(kept: list[Accepted]) -> list[Accepted]:
     if len({cand.entry.brand for cand, _ in kept}) < 2:
         survivors = kept  # one brand: nothing to give way to
     else:
-        survivors = [(cand, why) for cand, why in kept if not any(_inside(cand, other) for other, _ in kept)]
+        cands = [cand for cand, _ in kept]
+        survivors = [kept[i] for i, gives_way in enumerate(_inside_any(cands, cands)) if not gives_way]
     best: dict[int, Accepted] = {}
     for cand, why in survivors:
         old = best.get(cand.entry.brand)

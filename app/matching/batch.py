@@ -25,8 +25,9 @@ from app.matching.words import WordReader
 from app.text import SKELETON_BYTES
 
 # A short key that needs the goods to fit: the categories and Nice classes that may fit, whether a
-# cue must stand by, and whether a product code after it counts instead (SHORT readings).
-GoodsBound = tuple[frozenset[str], frozenset[int], bool, bool]
+# cue must stand by, whether a product code after it counts instead (SHORT readings), and the
+# words its brands' names end with, after which a model of theirs counts ("On Cloud").
+GoodsBound = tuple[frozenset[str], frozenset[int], bool, bool, frozenset[str]]
 # A line to read on: its folded text, its tokens and the long keys of its compact form.
 ToRead = tuple[str, list[str], list[Found]]
 
@@ -55,6 +56,10 @@ class BatchSieve:
         entries = index.entries
         always: set[str] = set(index.anchors)
         bound: dict[str, GoodsBound] = {}
+        name_ends: dict[int, set[str]] = {}  # brand -> every spelling of its names' last words
+        for e in entries:
+            if e.kind in NAME_KINDS and not e.cjk:
+                name_ends.setdefault(e.brand, set()).update(spellings(e.words[-1]))
         for key, (_, entry_ids) in index.short_keys.items():
             readings = [entries[i] for i in entry_ids]
             if all(e.level in GOODS_BOUND for e in readings):
@@ -63,7 +68,10 @@ class BatchSieve:
                 classes = frozenset[int]().union(*named)
                 needs_cue = all(e.level in CUE_BOUND for e in readings)
                 coded = any(e.level in CODE_BOUND for e in readings)
-                rule = (fit, classes, needs_cue, coded)
+                makers = frozenset[str]().union(
+                    *[name_ends.get(e.brand, ()) for e in readings if e.kind == "model"]
+                )
+                rule = (fit, classes, needs_cue, coded, makers)
                 bound.update((spelling, rule) for spelling in spellings(key))
             else:
                 always.update(spellings(key))
@@ -73,17 +81,20 @@ class BatchSieve:
         """Whether a goods-bound short key of the line may count there: the line's categories or
         the Nice classes of its goods, as its context reads them, meet the brand's, and a mark cue
         stands in the line where the reading needs one; or a product code follows the key where a
-        code counts for it."""
+        code counts for it; or the key, a model, follows a name of its brand."""
         ctx = LineContext(tokens, "", categories, None, self._vocab)
         for key in bound:
-            fit, classes, needs_cue, coded = self._goods_bound[key]
+            fit, classes, needs_cue, coded, makers = self._goods_bound[key]
             fits = not ctx.categories.isdisjoint(fit) or (
                 bool(classes) and not classes.isdisjoint(ctx.goods_classes)
             )
             if fits and (not needs_cue or ctx.has_cue):
                 return True
-            if coded and any(code_after(tokens, i, i + 1) for i, word in enumerate(tokens) if word == key):
+            at = [i for i, word in enumerate(tokens) if word == key]
+            if coded and any(code_after(tokens, i, i + 1) for i in at):
                 return True
+            if makers and any(i > 0 and tokens[i - 1] in makers for i in at):
+                return True  # a model right after its maker's name
         return False
 
     @staticmethod

@@ -174,12 +174,14 @@ class LineContext:
         return self._upper
 
 
+_QUANTITY_RE = re.compile(r"\d+[a-z]+")  # a number and its unit: "16kva", "500mah"
+
 # What `evidence` asks of a reading at these levels, for a line read without a declared brand
 # and without another name of the brand: the line's goods must fit the brand's (SHORT, GOODS,
 # COMPANION), and a mark cue must stand in the line too (COMPANION); a product code after a SHORT
-# reading counts as its goods fitting. find_many reads a line on
-# for such a reading only where both may hold; keep these beside the rules they summarise.
-_QUANTITY_RE = re.compile(r"\d+[a-z]+")  # a number and its unit: "16kva", "500mah"
+# reading counts as its goods fitting, and so does its brand's name right before a model. find_many
+# reads a line on for such a reading only where one of these may hold (batch.py); keep these
+# beside the rules they summarise.
 GOODS_BOUND = frozenset({Level.SHORT, Level.GOODS, Level.COMPANION})
 CUE_BOUND = frozenset({Level.COMPANION})
 CODE_BOUND = frozenset({Level.SHORT})  # a product code after it counts instead of the goods
@@ -230,18 +232,13 @@ def evidence(
     if level == Level.SHORT and start > 0 and ctx.words[start - 1].isdigit():
         if ctx.words[start] in vocab.dictionary:
             return None  # "100 cc", "5 hp": a unit after its number
-    fit = frozenset() if colour else brand_categories & ctx.categories
-    if full_name and not fit and not colour:
-        fit = brand_categories & ctx.name_goods
-    goods = f"the line's goods ({', '.join(sorted(fit))}) are the brand's"
-    if not fit and name and not colour and (classes := brand_classes.intersection(ctx.goods_classes)):
-        n = min(classes)
-        goods = f"the line's goods ('{ctx.goods_classes[n]}', Nice class {n}) are of a class the brand's are"
-        fit = frozenset({goods})
+    goods = (
+        None if colour else _goods_fit(brand_categories, brand_classes, ctx, full_name=full_name, name=name)
+    )
     if level == Level.COMPANION:
         cue = cue_near(ctx.words, span, vocab)
-        return f"{goods} and '{cue}' stands next to it" if fit and cue else None
-    if fit:
+        return f"{goods} and '{cue}' stands next to it" if goods and cue else None
+    if goods:
         return goods
     if level in (Level.WORD, Level.SHORT) and not colour and (code := code_after(ctx.words, *span)):
         return f"a product code ('{code}') follows it"
@@ -252,6 +249,28 @@ def evidence(
     # a colour in title case is still the colour ("Kurta, Off-White"); in capitals it is a mark
     if mark_casing(surface(), recorded.lower() if colour else recorded, ctx.upper_line):
         return "it is written as a mark"
+    return None
+
+
+def _goods_fit(
+    brand_categories: frozenset[str],
+    brand_classes: frozenset[int],
+    ctx: LineContext,
+    *,
+    full_name: bool,
+    name: bool,
+) -> str | None:
+    """How the line's goods are the brand's, said for the reason, or None: its categories meet the
+    brand's (the looser goods words too beside the full name), or, for a name, the Nice classes of
+    the goods its words name meet the brand's."""
+    fit = brand_categories & ctx.categories
+    if full_name and not fit:
+        fit = brand_categories & ctx.name_goods
+    if fit:
+        return f"the line's goods ({', '.join(sorted(fit))}) are the brand's"
+    if name and (classes := brand_classes.intersection(ctx.goods_classes)):
+        n = min(classes)
+        return f"the line's goods ('{ctx.goods_classes[n]}', Nice class {n}) are of a class the brand's are"
     return None
 
 

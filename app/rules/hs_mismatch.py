@@ -124,7 +124,7 @@ def _names_the_packaging(facts: LineFacts, code: str, hs: HsNomenclature) -> boo
     the line ships the packaging, which the code fits."""
     text = (hs.describe(code[:4]) or "").casefold()
     heading = {singular(w) for w in _WORD.findall(text) if len(w) >= 4} - _NOMENCLATURE_WORDS
-    return not heading.isdisjoint(map(singular, _WORD.findall(facts.line.description.casefold())))
+    return not heading.isdisjoint(facts.prepared.singular_words)
 
 
 def _named_by_the_code(facts: LineFacts, heads: set[str], code: str, hs: HsNomenclature) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -26,7 +26,7 @@ from app.engine.types import Flag, FlagCode, GoodsSignature, PastShipment, Sever
 from app.reference.marks_vocabulary import MarksVocabulary, is_number_like
 from app.rules.base import ManifestRuleSpec, Points, RuleEnv
 from app.rules.goods_risk import high_risk_line, quoted
-from app.text import singular, words
+from app.text import singular
 
 _MEASURE = re.compile(r"\d+([a-z]+)")  # "10kg": a number and its unit, read as one word
 MAX_LISTED = 100  # line ids listed in the evidence, however many lines take part
@@ -143,10 +143,9 @@ def _merge_near_identical(groups: dict[str, list[LineFacts]], similarity: int) -
     return list(merged.values())
 
 
-def in_trade_units(description: str, vocabulary: MarksVocabulary) -> bool:
-    """The line states each package's net weight or volume ("Garlic, fresh, 10kg mesh bags",
-    "Onions 25 kg sacks"): bulk goods in the packages they are sold in, one to a package."""
-    tokens = words(description)
+def in_trade_units(tokens: Sequence[str], vocabulary: MarksVocabulary) -> bool:
+    """The line's words state each package's net weight or volume ("Garlic, fresh, 10kg mesh
+    bags", "Onions 25 kg sacks"): bulk goods in the packages they are sold in, one to a package."""
     for i, token in enumerate(tokens):
         if (stated := _MEASURE.fullmatch(token)) is not None:
             unit, after = stated.group(1), i + 1
@@ -172,7 +171,9 @@ def _many_parcels(facts: ManifestFacts, env: RuleEnv) -> Finding | None:
         if quantity / packages > patterns.split_max_pieces_per_package:
             continue
         cheap = line.unit_value_usd is not None and line.unit_value_usd <= patterns.split_low_unit_value_usd
-        if high_risk_line(line, env) or (cheap and not in_trade_units(line.line.description, vocabulary)):
+        if high_risk_line(line, env) or (
+            cheap and not in_trade_units(line.prepared.singular_words, vocabulary)
+        ):
             found.append(line)
     if not found:
         return None

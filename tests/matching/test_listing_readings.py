@@ -49,6 +49,7 @@ BRANDS = [
     brand("Off-Ivory", ["clothing"], common_word=True),  # a shade of a colour
     brand("Zelgo", ["toys"]),
     brand("Zetabox", ["consumer_electronics"], models=["Zbox"]),
+    brand("Vo", ["footwear"], common_word=True, context_models=["Cloud"]),  # short name, everyday model
 ]
 
 
@@ -242,3 +243,17 @@ def test_screening_and_search_read_a_look_alike_spelling_alike() -> None:
     assert (screened.brand, screened.match_type) == ("Nike", MatchType.HOMOGLYPH)
     assert (searched.brand, searched.match_type) == (screened.brand, screened.match_type)
     assert "look-alike letters l→i" in screened.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vo Cloud grey mesh",  # the model right after its maker's name, nothing else said
+        "Cloud grey mesh",  # the model alone: no mark
+        "Canyon toner cartridge black",  # a goods class of the name
+        "Maple MD199HN/A",  # a product code
+        "Case for Pomphone 15",  # what the goods fit
+    ],
+)
+def test_a_batch_reads_these_lines_as_one_line_is_read(text: str) -> None:
+    assert matcher().find_many([(text, None, frozenset())]) == [tuple(matcher().find(text))]
