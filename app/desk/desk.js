@@ -55,45 +55,58 @@ function shipment() {
   };
 }
 
+async function call(url, options) {
+  let response;
+  try {
+    response = await fetch(url, options);
+  } catch (error) {
+    throw new Error("the service cannot be reached: " + error);
+  }
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const where = (body.errors || []).map((e) => e.loc.join(".") + ": " + e.msg).join("; ");
+    throw new Error(`${response.status} ${body.title || ""}: ${where || body.detail || "failed"}`);
+  }
+  return body;
+}
+
+// A packing list is read first (POST /v1/packing-lists/read), so its descriptions can be shown and
+// marked, then screened as the lines read.
+async function readPackingList(file, key) {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  if ($("sheet").value.trim()) form.append("sheet", $("sheet").value.trim());
+  return call("/v1/packing-lists/read", { method: "POST", headers: { "X-API-Key": key }, body: form });
+}
+
 async function screen(event) {
   event.preventDefault();
   const key = sessionStorage.getItem(KEY);
   if (!key) return say("enter your API key first", true);
   const file = droppedFile || $("file").files[0];
-  const base = shipment();
-  let response;
-  say("screening…");
+  let lines, warnings = [];
   try {
     if (file) {
-      const form = new FormData();
-      form.append("file", file, file.name);
-      for (const [name, value] of Object.entries(base)) {
-        if (value === null) continue;
-        form.append(name, typeof value === "object" ? JSON.stringify(value) : value);
-      }
-      if ($("sheet").value.trim()) form.append("sheet", $("sheet").value.trim());
-      lastDescriptions = {};
-      response = await fetch("/v1/screenings/upload", { method: "POST", headers: { "X-API-Key": key }, body: form });
+      say("reading the packing list…");
+      const read = await readPackingList(file, key);
+      lines = read.lines;
+      warnings = read.warnings;
     } else {
-      const lines = pastedLines($("lines").value);
+      lines = pastedLines($("lines").value);
       if (!lines.length) return say("drop a packing list or paste some lines", true);
-      lastDescriptions = Object.fromEntries(lines.map((l) => [l.line_id, l.description || ""]));
-      response = await fetch("/v1/screenings", {
-        method: "POST",
-        headers: { "X-API-Key": key, "Content-Type": "application/json" },
-        body: JSON.stringify({ ...base, lines }),
-      });
     }
+    lastDescriptions = Object.fromEntries(lines.map((l, i) => [l.line_id || String(i + 1), l.description || ""]));
+    say("screening…");
+    const result = await call("/v1/screenings", {
+      method: "POST",
+      headers: { "X-API-Key": key, "Content-Type": "application/json" },
+      body: JSON.stringify({ ...shipment(), lines }),
+    });
+    say("");
+    render(result, warnings);
   } catch (error) {
-    return say("the service cannot be reached: " + error, true);
+    say(error.message, true);
   }
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const where = (body.errors || []).map((e) => e.loc.join(".") + ": " + e.msg).join("; ");
-    return say(`${response.status} ${body.title || ""}: ${where || body.detail || "failed"}`, true);
-  }
-  say("");
-  render(body);
 }
 
 function say(message, isError = false) {
@@ -101,7 +114,7 @@ function say(message, isError = false) {
   $("status").className = isError ? "error" : "";
 }
 
-function render(result) {
+function render(result, warnings) {
   lastResult = result;
   $("result").hidden = false;
   $("decision").textContent = result.decision;
@@ -109,15 +122,11 @@ function render(result) {
   $("score").textContent = `${result.risk_score} (${result.risk_level})`;
   $("campaigns").textContent = result.campaigns.length ? result.campaigns.join(", ") : "none";
   $("versions").textContent = `brand list ${result.versions.brand_list} · engine ${result.versions.engine}`;
-  $("warnings").innerHTML = (result.warnings || [])
+  $("warnings").innerHTML = warnings
     .filter((w) => w.code !== "column_read")
     .map((w) => `<li>${escapeHtml(w.message)}</li>`).join("");
   $("lines-table").tBodies[0].innerHTML = result.lines.map((line) => {
-    const matched = line.flags.map((f) => f.evidence && f.evidence.matched_text).filter(Boolean);
-    const description = lastDescriptions[line.line_id];
-    const shown = description !== undefined
-      ? highlight(description, line.flags)
-      : matched.map((m) => `<mark>${escapeHtml(m)}</mark>`).join(" ");
+    const shown = highlight(lastDescriptions[line.line_id] || "", line.flags);
     const flags = line.flags.map((f) =>
       `<div class="flag"><code>${escapeHtml(f.code)}</code> +${f.points}: ${escapeHtml(f.reason)}` +
       `<span class="rec">${escapeHtml(f.recommendation)}</span></div>`).join("");

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from app.schemas.screening import LineIn, UploadWarning
+
 
 class UploadFields(BaseModel):
     """The shipment fields as form fields; parties as JSON (`shipper`) or flat (`shipper_id`...)."""
@@ -23,3 +25,12 @@ class UploadFields(BaseModel):
     sheet: str | None = Field(
         None, description="The workbook's sheet: its name or 1-based position; default the first."
     )
+
+
+class PackingListRead(BaseModel):
+    """A packing list as read: the lines a screening of it would take, and what the reader did."""
+
+    format: str = Field(examples=["CSV (GB18030), comma-separated"])
+    lines: list[LineIn]
+    rows: list[int] = Field(description="Each line's row in the file, in the order of `lines`.")
+    warnings: list[UploadWarning]

@@ -7,13 +7,15 @@ form field, with the same messages as the JSON route.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from app.errors import InvalidInput
 from app.packing import PackingList
-from app.schemas.screening import ScreeningRequest
+from app.schemas.screening import LineIn, ScreeningRequest
 
 MAX_ERRORS = 100  # a file with the wrong column everywhere answers its first errors, not thousands
 
@@ -33,9 +35,24 @@ def party(field: str, as_json: str | None, pid: str | None, name: str | None, co
 
 
 def build_request(packing: PackingList, shipment: dict[str, Any]) -> ScreeningRequest:
-    try:
-        given = {k: v for k, v in shipment.items() if v is not None}
+    given = {k: v for k, v in shipment.items() if v is not None}
+    with _errors_by_row(packing):
         return ScreeningRequest.model_validate({**given, "lines": packing.lines})
+
+
+def read_lines(packing: PackingList) -> list[LineIn]:
+    """The packing list's lines as the JSON route would take them, without a shipment."""
+    with _errors_by_row(packing):
+        return LINES.validate_python(packing.lines)
+
+
+LINES: TypeAdapter[list[LineIn]] = TypeAdapter(list[LineIn])
+
+
+@contextmanager
+def _errors_by_row(packing: PackingList) -> Iterator[None]:
+    try:
+        yield
     except ValidationError as exc:
         errors = [{"loc": _where(e["loc"], packing.rows), "msg": e["msg"]} for e in exc.errors()[:MAX_ERRORS]]
         first = errors[0]
@@ -47,6 +64,8 @@ def build_request(packing: PackingList, shipment: dict[str, Any]) -> ScreeningRe
 
 def _where(loc: tuple[int | str, ...], rows: list[int]) -> list[int | str]:
     """Name a line error by its row in the file, which is what the person uploading it sees."""
-    if len(loc) >= 2 and loc[0] == "lines" and isinstance(loc[1], int) and loc[1] < len(rows):
-        return ["file", f"row {rows[loc[1]]}", *loc[2:]]
+    if len(loc) >= 2 and loc[0] == "lines" and isinstance(loc[1], int):
+        loc = loc[1:]  # a line of the request; read_lines validates the bare list
+    if loc and isinstance(loc[0], int) and loc[0] < len(rows):
+        return ["file", f"row {rows[loc[0]]}", *loc[1:]]
     return ["form", *loc]

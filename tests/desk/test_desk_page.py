@@ -124,6 +124,7 @@ def test_a_gb18030_packing_list_shows_its_hold_line_and_downloads_as_csv(
     assert "BRAND_MATCH" in hold_row.text
     marks = [m.text for m in hold_row.find_elements(By.TAG_NAME, "mark")]
     assert any("R0LEX" in m or "Submariner" in m or "劳力士" in m for m in marks), marks
+    assert PACKING_LIST[1][1] in hold_row.text  # the whole description, the mark marked within it
     clear_row = find(By.CSS_SELECTOR, 'tr[data-line="2"]')
     assert "critical" not in clear_row.get_attribute("class")
     assert "备注" in find(By.ID, "warnings").text  # the ignored column is named

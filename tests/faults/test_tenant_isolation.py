@@ -35,6 +35,7 @@ SHARED = {
     ("get", "/v1/parties"),
     ("get", "/v1/party-lists"),
     ("post", "/v1/party-lists/reload"),
+    ("post", "/v1/packing-lists/read"),  # reads the file sent, stores nothing
 }
 TENANT_OWN = {
     ("post", "/v1/screenings"),
