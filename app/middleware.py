@@ -9,7 +9,7 @@ import math
 import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.guards.json_body import JsonBodyProblem, check_json_body
+from app.guards.json_body import PARSED_BODY_KEY, JsonBodyProblem, check_json_body
 from app.problem_body import problem_bytes, problem_message, problem_start
 
 _OFF_LOOP_BYTES = 64 * 1024
@@ -64,12 +64,14 @@ class BodyLimitMiddleware:
         if body and _is_json(scope):
             try:
                 if len(body) > _OFF_LOOP_BYTES:  # a big manifest's parse must not stall /healthz
-                    await anyio.to_thread.run_sync(check_json_body, body)
+                    parsed = await anyio.to_thread.run_sync(check_json_body, body)
                 else:
-                    check_json_body(body)
+                    parsed = check_json_body(body)
             except JsonBodyProblem as problem:
                 await _answer(send, 422, _invalid(problem))
                 return
+            if parsed is not None:
+                scope[PARSED_BODY_KEY] = parsed
         replayed = False
 
         async def replay() -> Message:

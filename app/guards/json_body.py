@@ -11,6 +11,10 @@ import json
 import re
 from typing import Any
 
+# Where the middleware leaves the body it parsed, so the route reads it without parsing it again
+# (app/routers/parsed_json.py).
+PARSED_BODY_KEY = "prescreen.parsed_json_body"
+
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -33,15 +37,17 @@ def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def check_json_body(body: bytes) -> None:
-    """Raises JsonBodyProblem for a duplicate key or a lone surrogate; leaves malformed JSON to the
-    route's own parser, which says where it breaks."""
+def check_json_body(body: bytes) -> tuple[Any] | None:
+    """The parsed body (in a 1-tuple: JSON null is a value), or None for malformed JSON, which is
+    left to the route's own parser to say where it breaks. Raises JsonBodyProblem for a duplicate
+    key or a lone surrogate."""
     try:
         parsed = json.loads(body, object_pairs_hook=_refuse_duplicates)
     except (ValueError, RecursionError):
-        return
+        return None
     if _SURROGATE_ESCAPE.search(body):
         _refuse_lone_surrogates(parsed, ["body"])
+    return (parsed,)
 
 
 def _refuse_lone_surrogates(value: Any, loc: list[str | int]) -> None:

@@ -11,11 +11,12 @@ from fastapi.responses import Response
 from app.db import repository
 from app.db.models import AuthorizationRow
 from app.deps import JsonBody, KnowledgeDep, PrincipalDep, SessionDep
+from app.routers.parsed_json import ParsedJsonRoute
 from app.routers.responses import problems
 from app.schemas.reference import AuthorizationIn, AuthorizationList, AuthorizationOut
 from app.services import authorizations as authorization_service
 
-router = APIRouter(prefix="/v1/authorizations", tags=["authorizations"])
+router = APIRouter(prefix="/v1/authorizations", tags=["authorizations"], route_class=ParsedJsonRoute)
 
 
 @router.post(

@@ -9,12 +9,13 @@ from fastapi.responses import Response
 
 from app.deps import JsonBody, KnowledgeDep, OperatorDep, PrincipalDep, SessionDep
 from app.reference.campaigns import CampaignSpec
+from app.routers.parsed_json import ParsedJsonRoute
 from app.routers.responses import problems
 from app.schemas.fields import IsoDate
 from app.schemas.reference import CampaignIn, CampaignList, CampaignOut
 from app.services import campaigns as campaign_service
 
-router = APIRouter(prefix="/v1/campaigns", tags=["campaigns"])
+router = APIRouter(prefix="/v1/campaigns", tags=["campaigns"], route_class=ParsedJsonRoute)
 
 CampaignId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9._-]{0,99}$", examples=["longteng-2026"])]
 

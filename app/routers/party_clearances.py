@@ -10,11 +10,12 @@ from fastapi.responses import Response
 from app.db import repository
 from app.db.models import PartyClearanceRow
 from app.deps import JsonBody, KnowledgeDep, PrincipalDep, SessionDep
+from app.routers.parsed_json import ParsedJsonRoute
 from app.routers.responses import problems
 from app.schemas.parties import PartyClearanceIn, PartyClearanceList, PartyClearanceOut
 from app.services import party_clearances as clearance_service
 
-router = APIRouter(prefix="/v1/party-clearances", tags=["parties"])
+router = APIRouter(prefix="/v1/party-clearances", tags=["parties"], route_class=ParsedJsonRoute)
 
 
 @router.post(

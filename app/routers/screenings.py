@@ -17,6 +17,7 @@ from app.deps import JsonBody, KnowledgeDep, PrincipalDep, ScreenerDep, SessionD
 from app.errors import InvalidInput
 from app.observability.context import annotate
 from app.routers.jobs import accepted
+from app.routers.parsed_json import ParsedJsonRoute
 from app.routers.responses import problems, success
 from app.schemas.fields import IsoDate
 from app.schemas.jobs import JobOut
@@ -32,7 +33,7 @@ from app.services import async_screening
 from app.services.screening import ScreeningOutcome
 from app.services.views import View, render
 
-router = APIRouter(prefix="/v1/screenings", tags=["screenings"])
+router = APIRouter(prefix="/v1/screenings", tags=["screenings"], route_class=ParsedJsonRoute)
 
 IdempotencyKey = Annotated[
     str | None,

@@ -11,11 +11,12 @@ from fastapi.responses import Response
 
 from app.db.models import Webhook
 from app.deps import JsonBody, PrincipalDep, SessionDep, StateDep
+from app.routers.parsed_json import ParsedJsonRoute
 from app.routers.responses import problems
 from app.schemas.webhooks import AttemptOut, DeliveryList, DeliveryOut, WebhookIn, WebhookList, WebhookOut
 from app.services import webhooks
 
-router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
+router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"], route_class=ParsedJsonRoute)
 
 
 @router.post(

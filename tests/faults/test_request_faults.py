@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -58,6 +59,25 @@ def test_a_key_given_twice_is_refused_naming_it(client: TestClient, key: str) ->
     problem = assert_problem(client.post("/v1/screenings", content=twice, headers=JSON), 422, ["body", key])
     assert repr(key) in problem["detail"]
     assert client.get("/v1/screenings").json()["items"] == []
+
+
+@pytest.mark.parametrize("size", [1, 2_000])  # parsed on the event loop, and in a thread
+def test_the_body_is_parsed_once(client: TestClient, monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    # The guard's parse is the one the route validates: FastAPI's own would be a second pass.
+    body = json.dumps(manifest(*[line(f"Ceramic mug {i}") for i in range(size)])).encode()
+    parses: list[bytes] = []
+    real_loads = json.loads
+
+    def counting_loads(text: str | bytes, **kwargs: Any) -> Any:
+        if text == body:
+            parses.append(text)
+        return real_loads(text, **kwargs)
+
+    monkeypatch.setattr(json, "loads", counting_loads)  # the module the guard and Starlette share
+    response = client.post("/v1/screenings", content=body, headers=JSON)
+    assert response.status_code == 201
+    assert len(response.json()["lines"]) == size
+    assert len(parses) == 1
 
 
 def test_a_top_level_key_given_twice_is_refused(client: TestClient) -> None:
